@@ -1,0 +1,86 @@
+import type { Db } from './db.ts';
+import type { Action } from '../types.ts';
+import { parseJsonObject } from './json.ts';
+
+interface Row { id: number; incident_id: number | null; actor: string; at: string; kind: string; step: number | null; text: string; payload: string }
+
+const toAction = (r: Row): Action => ({
+  id: r.id, incidentId: r.incident_id, actor: r.actor, at: r.at, kind: r.kind, step: r.step, text: r.text,
+  payload: parseJsonObject(r.payload),
+});
+
+export interface NewAction {
+  incidentId: number | null;
+  actor: string;
+  at: string;
+  kind: string;
+  step?: number | null;
+  text?: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface SearchHit extends Action {
+  rank: number;
+}
+
+/** Turns free text into an FTS5 query of quoted terms, so a person's words are never FTS syntax. */
+export function ftsQuery(text: string, mode: 'all' | 'any' = 'all'): string | null {
+  const terms = text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t}"`).join(mode === 'all' ? ' AND ' : ' OR ');
+}
+
+/** The human action log: what people did, with context, searchable. */
+export class ActionRepo {
+  private readonly insertStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      'INSERT INTO actions (incident_id, actor, at, kind, step, text, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  add(a: NewAction): Action {
+    const info = this.insertStmt.run(a.incidentId, a.actor, a.at, a.kind, a.step ?? null, a.text ?? '', JSON.stringify(a.payload ?? {}));
+    return { id: Number(info.lastInsertRowid), incidentId: a.incidentId, actor: a.actor, at: a.at, kind: a.kind,
+      step: a.step ?? null, text: a.text ?? '', payload: a.payload ?? {} };
+  }
+
+  /** Inserts many in one transaction: all or none. */
+  addMany(list: NewAction[]): Action[] {
+    return this.db.transaction((items: NewAction[]) => items.map((a) => this.add(a)))(list);
+  }
+
+  list(incidentId: number, opts: { limit?: number; kind?: string } = {}): Action[] {
+    const rows = (opts.kind
+      ? this.db.prepare('SELECT * FROM actions WHERE incident_id = ? AND kind = ? ORDER BY at, id LIMIT ?').all(incidentId, opts.kind, opts.limit ?? 10_000)
+      : this.db.prepare('SELECT * FROM actions WHERE incident_id = ? ORDER BY at, id LIMIT ?').all(incidentId, opts.limit ?? 10_000)) as Row[];
+    return rows.map(toAction);
+  }
+
+  latest(incidentId: number, filter: { step?: number } = {}): Action | null {
+    const r = (filter.step === undefined
+      ? this.db.prepare('SELECT * FROM actions WHERE incident_id = ? ORDER BY at DESC, id DESC LIMIT 1').get(incidentId)
+      : this.db.prepare('SELECT * FROM actions WHERE incident_id = ? AND step = ? ORDER BY at DESC, id DESC LIMIT 1').get(incidentId, filter.step)) as Row | undefined;
+    return r ? toAction(r) : null;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS c FROM actions').get() as { c: number }).c;
+  }
+
+  /** Full-text search over the log, best match first. */
+  search(text: string, opts: { limit?: number; kind?: string; mode?: 'all' | 'any' } = {}): SearchHit[] {
+    const q = ftsQuery(text, opts.mode);
+    if (!q) return [];
+    const kindSql = opts.kind ? 'AND a.kind = ?' : '';
+    const params: unknown[] = [q];
+    if (opts.kind) params.push(opts.kind);
+    params.push(opts.limit ?? 20);
+    const rows = this.db
+      .prepare(`SELECT a.*, bm25(actions_fts) AS rank FROM actions_fts JOIN actions a ON a.id = actions_fts.rowid
+                WHERE actions_fts MATCH ? ${kindSql} ORDER BY rank LIMIT ?`)
+      .all(...params) as (Row & { rank: number })[];
+    return rows.map((r) => ({ ...toAction(r), rank: r.rank }));
+  }
+}

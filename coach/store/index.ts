@@ -1,0 +1,46 @@
+// The store: one SQLite file (WAL, foreign keys on), versioned migrations, one repository per table.
+import { openDb, type Db } from './db.ts';
+import { ActionRepo } from './actions.ts';
+import { IncidentRepo } from './incidents.ts';
+import { NoteRepo } from './notes.ts';
+import { PlanRepo } from './plans.ts';
+import { TimelineRepo } from './timeline.ts';
+import { TurnRepo } from './turns.ts';
+
+export { defaultDbPath, openDb, schemaVersion, type Db } from './db.ts';
+export { incidentKey, parseIncidentRef, type NewIncident } from './incidents.ts';
+export { splitPlan } from './plans.ts';
+export { ftsQuery, type NewAction, type SearchHit } from './actions.ts';
+export type { NewTimelineEvent } from './timeline.ts';
+export type { NewTurn } from './turns.ts';
+
+export class Store {
+  readonly incidents: IncidentRepo;
+  readonly timeline: TimelineRepo;
+  readonly plans: PlanRepo;
+  readonly notes: NoteRepo;
+  readonly actions: ActionRepo;
+  readonly turns: TurnRepo;
+
+  constructor(readonly db: Db) {
+    this.incidents = new IncidentRepo(db);
+    this.timeline = new TimelineRepo(db);
+    this.plans = new PlanRepo(db);
+    this.notes = new NoteRepo(db);
+    this.actions = new ActionRepo(db);
+    this.turns = new TurnRepo(db);
+  }
+
+  static open(path: string): Store {
+    return new Store(openDb(path));
+  }
+
+  /** Runs fn in one transaction: every write inside lands, or none does. Nested calls join the outer one. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

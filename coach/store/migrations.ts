@@ -1,0 +1,113 @@
+// Versioned schema. Append new migrations; never edit one that has shipped.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'incidents, timeline, plans, notes, actions, turns',
+    sql: `
+      CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        service TEXT,
+        severity TEXT NOT NULL CHECK (severity IN ('SEV1','SEV2','SEV3','SEV4')),
+        status TEXT NOT NULL CHECK (status IN ('open','acknowledged','mitigated','resolved')),
+        fingerprint TEXT,
+        opened_at TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        resolved_at TEXT,
+        channel TEXT
+      );
+      CREATE INDEX incidents_open_service ON incidents(service) WHERE status <> 'resolved';
+      CREATE INDEX incidents_fingerprint ON incidents(fingerprint);
+
+      CREATE TABLE timeline_events (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL DEFAULT '{}',
+        dedupe_key TEXT,
+        UNIQUE (incident_id, dedupe_key)
+      );
+      CREATE INDEX timeline_by_incident ON timeline_events(incident_id, at);
+
+      CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX plans_by_incident ON plans(incident_id, id);
+
+      CREATE TABLE plan_steps (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open','done','dropped')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (plan_id, n)
+      );
+
+      CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX notes_by_incident ON notes(incident_id, id);
+
+      CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER REFERENCES incidents(id) ON DELETE SET NULL,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        step INTEGER,
+        text TEXT NOT NULL DEFAULT '',
+        payload TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX actions_by_incident ON actions(incident_id, at);
+      CREATE INDEX actions_by_actor ON actions(actor, at);
+
+      CREATE VIRTUAL TABLE actions_fts USING fts5(
+        text, kind UNINDEXED, actor UNINDEXED,
+        content='actions', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER actions_ai AFTER INSERT ON actions BEGIN
+        INSERT INTO actions_fts(rowid, text, kind, actor) VALUES (new.id, new.text, new.kind, new.actor);
+      END;
+      CREATE TRIGGER actions_ad AFTER DELETE ON actions BEGIN
+        INSERT INTO actions_fts(actions_fts, rowid, text, kind, actor) VALUES ('delete', old.id, old.text, old.kind, old.actor);
+      END;
+      CREATE TRIGGER actions_au AFTER UPDATE ON actions BEGIN
+        INSERT INTO actions_fts(actions_fts, rowid, text, kind, actor) VALUES ('delete', old.id, old.text, old.kind, old.actor);
+        INSERT INTO actions_fts(rowid, text, kind, actor) VALUES (new.id, new.text, new.kind, new.actor);
+      END;
+
+      CREATE TABLE turns (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('explain','demonstrate','guide','enhance')),
+        type TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        text TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        fallback TEXT,
+        to_actor TEXT,
+        fields TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX turns_by_incident ON turns(incident_id, id);
+    `,
+  },
+];
