@@ -198,3 +198,22 @@ export class CodedError extends Error {
     return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
   }
 }
+
+/** One entry of the team's link catalog (workspace links.yml). */
+export interface LinkEntry {
+  title: string;
+  url: string;
+  kind: 'runbook' | 'dashboard' | 'slo' | 'doc' | 'grafana' | 'prometheus' | 'other';
+  services: string[];
+  tags: string[];
+  description?: string;
+}
+
+/** Who owns a service (workspace OWNERS, CODEOWNERS-style). */
+export interface OwnerEntry {
+  /** Service name or glob ("checkout", "payments-*"). */
+  pattern: string;
+  owners: string[];
+  channel?: string | null;
+  docs?: string | null;
+}
