@@ -3,13 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** The core serves every front end, so it may never depend on one (DESIGN §5). */
+const boundaryMessage = 'coach/ is the shared core: it must not import from bots/, electron/ or renderer/.';
 export const coachBoundary = {
   files: ['coach/**/*.ts', 'coach/**/*.tsx'],
   rules: {
+    'no-restricted-syntax': ['error', {
+      selector: 'ImportExpression[source.value=/(^|\\/)(bots|electron|renderer)(\\/|$)/]',
+      message: boundaryMessage,
+    }],
     'no-restricted-imports': ['error', {
       patterns: [{
         regex: '(^|/)(bots|electron|renderer)(/|$)',
-        message: 'coach/ is the shared core: it must not import from bots/, electron/ or renderer/.',
+        message: boundaryMessage,
       }],
     }],
   },
