@@ -1,0 +1,35 @@
+// Reads a workspace folder: process/*.md, links.yml, OWNERS. Every file is optional.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CodedError } from '../types.ts';
+import { defaultGuideItems } from './default-guide.ts';
+import { parseLinks } from './links.ts';
+import { parseOwners } from './owners.ts';
+import { combineGuides, parseGuide } from './process-guide.ts';
+import type { Workspace } from './types.ts';
+
+/** The workspace used when none is configured: the built-in guide, no links, no owners. */
+export function defaultWorkspace(): Workspace {
+  return { dir: null, process: combineGuides(defaultGuideItems(), []), links: [], owners: [] };
+}
+
+export function loadWorkspace(dir: string | null): Workspace {
+  if (dir === null) return defaultWorkspace();
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new CodedError('workspace_not_found', `Workspace folder ${root} does not exist: check --workspace or MENTAT_WORKSPACE.`, 400);
+  }
+  const processDir = join(root, 'process');
+  const guideFiles = existsSync(processDir)
+    ? readdirSync(processDir).filter((f) => f.endsWith('.md')).sort()
+      .map((f) => parseGuide(readFileSync(join(processDir, f), 'utf8'), `process/${f}`))
+    : [];
+  const linksFile = ['links.yml', 'links.yaml'].map((f) => join(root, f)).find((p) => existsSync(p));
+  const ownersFile = join(root, 'OWNERS');
+  return {
+    dir: root,
+    process: combineGuides(defaultGuideItems(), guideFiles),
+    links: linksFile ? parseLinks(readFileSync(linksFile, 'utf8'), linksFile.endsWith('.yaml') ? 'links.yaml' : 'links.yml') : [],
+    owners: existsSync(ownersFile) ? parseOwners(readFileSync(ownersFile, 'utf8')) : [],
+  };
+}
