@@ -1,5 +1,5 @@
 // The link catalog (links.yml): where the team looks, per service.
-import { parseDocument } from 'yaml';
+import { isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CodedError, type LinkEntry } from '../types.ts';
 
@@ -33,16 +33,17 @@ export function parseLinks(text: string, source = 'links.yml'): LinkEntry[] {
   const top = fileSchema.safeParse(data);
   if (!top.success) fail(source, 1, 'expected a list of links, or "links:" holding one');
   const list = Array.isArray(top.data) ? top.data : top.data.links;
-  const seq = doc.get('links') ?? doc.contents;
+  const linksNode: unknown = doc.get('links', true) ?? doc.contents;
   const lineOf = (i: number): number | null => {
-    const node = (seq as { items?: { range?: [number, number, number] }[] } | null)?.items?.[i];
-    return node?.range ? text.slice(0, node.range[0]).split('\n').length : null;
+    const node: unknown = isSeq(linksNode) ? linksNode.items[i] : null;
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? text.slice(0, range[0]).split('\n').length : null;
   };
   return list.map((raw, i) => {
     const r = linkSchema.safeParse(raw);
     if (!r.success) {
       const issue = r.error.issues[0];
-      const title = raw && typeof raw === 'object' && 'title' in raw ? ` "${String((raw as { title: unknown }).title)}"` : '';
+      const title = raw && typeof raw === 'object' && 'title' in raw ? ` "${String((raw).title)}"` : '';
       fail(source, lineOf(i), `entry ${i + 1}${title}: ${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`);
     }
     const e = r.data;
