@@ -1,0 +1,51 @@
+// What the page knows about where it runs: the server it talks to, the token, and the person using it.
+// The Electron preload may provide `window.mentat`; in a browser nothing is injected and the page's
+// own origin is the server.
+
+export interface MentatBridge {
+  serverUrl?: string;
+  token?: string;
+  openExternal?(url: string): void;
+}
+
+declare global {
+  interface Window {
+    mentat?: MentatBridge;
+  }
+}
+
+export interface Environment {
+  baseUrl: string;
+  token: string | null;
+  openExternal: ((url: string) => void) | null;
+}
+
+export function readEnvironment(win: Window = window): Environment {
+  const bridge = win.mentat;
+  const base = bridge?.serverUrl ?? win.location.origin;
+  return {
+    baseUrl: base.replace(/\/+$/, ''),
+    token: bridge?.token ?? null,
+    openExternal: typeof bridge?.openExternal === 'function' ? (url) => bridge.openExternal?.(url) : null,
+  };
+}
+
+const NAME_KEY = 'mentat.name';
+
+/** Writes are attributed to a person (the API refuses anonymous writes), so the name is asked once and kept. */
+export function loadName(): string | null {
+  try {
+    const v = window.localStorage.getItem(NAME_KEY);
+    return v && v.trim() ? v.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveName(name: string): void {
+  try {
+    window.localStorage.setItem(NAME_KEY, name.trim());
+  } catch {
+    // Storage can be disabled; the name then lasts for this page only, which is still usable.
+  }
+}

@@ -1,0 +1,64 @@
+// One incident, live: loaded once, kept current from the event stream, refetched after a reconnect.
+// The checklist is computed on the server from the whole incident, so it is refreshed (debounced)
+// after changes that can tick an item rather than guessed here.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEventStream, type Client, type CoachChange, type HandleResult, type IncidentView, type StreamState } from '../api/index.ts';
+import { applyChange, applyResult } from './merge.ts';
+
+export interface IncidentState {
+  view: IncidentView | null;
+  error: string | null;
+  stream: StreamState;
+  apply(result: HandleResult): void;
+  patch(fn: (v: IncidentView) => IncidentView): void;
+}
+
+const REFRESH_DEBOUNCE_MS = 400;
+
+export function useIncident(client: Client, id: number): IncidentState {
+  const [view, setView] = useState<IncidentView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const load = useCallback(() => {
+    client.view(id).then(
+      (v) => {
+        setView(v);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [client, id]);
+
+  const scheduleRefresh = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(load, REFRESH_DEBOUNCE_MS);
+  }, [load]);
+
+  useEffect(() => {
+    setView(null);
+    load();
+    return () => clearTimeout(timer.current);
+  }, [load]);
+
+  const onChange = useCallback(
+    (change: CoachChange) => {
+      setView((v) => (v ? applyChange(v, change) : v));
+      if (change.type !== 'turn' && change.type !== 'note') scheduleRefresh();
+    },
+    [scheduleRefresh],
+  );
+
+  const stream = useEventStream(client.eventsUrl(id), onChange, load);
+
+  const apply = useCallback(
+    (result: HandleResult) => {
+      setView((v) => (v ? applyResult(v, result) : v));
+      scheduleRefresh();
+    },
+    [scheduleRefresh],
+  );
+  const patch = useCallback((fn: (v: IncidentView) => IncidentView) => setView((v) => (v ? fn(v) : v)), []);
+
+  return { view, error, stream, apply, patch };
+}

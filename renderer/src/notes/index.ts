@@ -1,0 +1,2 @@
+// The incident's scratchpad.
+export { NotesPane } from './NotesPane.tsx';
