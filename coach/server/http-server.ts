@@ -1,0 +1,155 @@
+// The team server: node:http, routes as data, JSON in and out, server-sent events, a periodic tick.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CodedError } from '../types.ts';
+import { isLoopback, presentedToken, tokenMatches } from './auth.ts';
+import { hasBody, isJsonType, parseJson, readBody } from './body.ts';
+import { errorBody, toCodedError, zodToCodedError } from './errors.ts';
+import { isRouteResponse, sendJson } from './respond.ts';
+import { BROADCAST_KEY, type Broadcast, type Route, type RouteRequest, type ServerDeps } from './route.ts';
+import { Router } from './router.ts';
+import { allRoutes } from './routes/index.ts';
+import { openEventStream } from './events.ts';
+import { SseHub } from './sse.ts';
+import { serveStatic } from './static-ui.ts';
+import { startTicker, type Ticker } from './ticker.ts';
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  deps: ServerDeps;
+  /** Required when host is not a loopback address. */
+  token?: string | null;
+  /** Built renderer (renderer/dist) to serve at / and /assets/*. */
+  uiDir?: string | null;
+  bodyLimitBytes?: number;
+  log?: (line: string) => void;
+  /** Mounted after the built-in routes (another front end's transport, for example). */
+  extraRoutes?: Route[];
+  /** How often open incidents get a tick; 0 turns it off. */
+  tickMs?: number;
+  heartbeatMs?: number;
+  /** Secret that GitHub signs its webhooks with (X-Hub-Signature-256). */
+  githubSecret?: string | null;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Runs one tick round now (tests and the CLI use it instead of waiting for the timer). */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? null;
+  if (!isLoopback(opts.host) && !token) {
+    throw new CodedError('token_required',
+      `Refusing to listen on ${opts.host} without a token: anyone who can reach it could read and write incidents. ` +
+      'Set MENTAT_TOKEN, or bind to 127.0.0.1.', 400);
+  }
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const limit = opts.bodyLimitBytes ?? 1024 * 1024;
+  const hub = new SseHub(opts.heartbeatMs);
+  const broadcast: Broadcast = (c) => hub.publish(c);
+  const deps: ServerDeps = { ...opts.deps, services: { ...opts.deps.services, [BROADCAST_KEY]: broadcast, githubSecret: opts.githubSecret ?? null } };
+  const router = new Router([...allRoutes(), ...(opts.extraRoutes ?? [])]);
+  const unsubscribe = deps.coach.subscribe(broadcast);
+  const ticker: Ticker = startTicker(deps.store, deps.coach, opts.tickMs ?? 30_000, log);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/api/events' && method === 'GET') {
+      if (token && !tokenMatches(presentedToken(req, url.searchParams, true), token)) throw unauthorized();
+      return openEventStream(hub, deps, url.searchParams, res);
+    }
+    if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
+      if (opts.uiDir && (await serveStatic(opts.uiDir, url.pathname, method, res))) return;
+      throw new CodedError('not_found', `Nothing at ${url.pathname}.`, 404);
+    }
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'not_found') throw new CodedError('not_found', `No API route ${method} ${url.pathname}; see docs/api.md.`, 404);
+    if (match.kind === 'method_not_allowed') {
+      return sendJson(res, 405, errorBody(new CodedError('method_not_allowed',
+        `${url.pathname} does not take ${method}; it takes ${match.allow.join(', ')}.`, 405)), { allow: match.allow.join(', ') });
+    }
+    const route = match.route;
+    const bearerOk = !token || tokenMatches(presentedToken(req, url.searchParams, false), token);
+    if (!bearerOk && !route.authorize) throw unauthorized();
+    const raw = await readRequestBody(req, route, limit);
+    const request: RouteRequest = { params: match.params, query: url.searchParams, headers: req.headers, raw, body: undefined };
+    if (!bearerOk && !route.authorize?.(request, deps)) throw unauthorized();
+    if (route.bodyType !== 'raw') {
+      const parsed = parseJson(raw);
+      if (route.body) {
+        const result = route.body.safeParse(parsed);
+        if (!result.success) throw zodToCodedError(result.error, 'body');
+        request.body = result.data;
+      } else {
+        request.body = parsed;
+      }
+    }
+    const out: unknown = await route.handler(request, deps);
+    if (isRouteResponse(out)) return sendJson(res, out.status, out.body);
+    return sendJson(res, 200, out);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      const { coded, internal } = toCodedError(err);
+      if (internal) log(`${req.method ?? '?'} ${req.url ?? '?'} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      // A body left unread (413, 415, 401) cannot be skipped safely, so that connection is not reused.
+      const unread = !req.complete;
+      const extra: Record<string, string> = unread ? { connection: 'close' } : {};
+      if (coded.status === 401) extra['www-authenticate'] = 'Bearer';
+      sendJson(res, coded.status, errorBody(coded), extra);
+      if (unread) req.resume();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      ticker.stop();
+      unsubscribe();
+      hub.close();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      // Requests still in flight get a moment to finish; then their connections are cut.
+      setTimeout(() => server.closeAllConnections(), 2_000).unref();
+    });
+    return closing;
+  };
+
+  return { url: `http://${shownHost}:${port}`, port, tick: () => ticker.tick(), close };
+}
+
+function unauthorized(): CodedError {
+  return new CodedError('unauthorized', 'This server needs a token: send "Authorization: Bearer <MENTAT_TOKEN>".', 401);
+}
+
+async function readRequestBody(req: IncomingMessage, route: Route, limit: number): Promise<Buffer> {
+  const mayHaveBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
+  if (!mayHaveBody || !hasBody(req)) {
+    req.resume();
+    return Buffer.alloc(0);
+  }
+  if (route.bodyType !== 'raw' && !isJsonType(req)) {
+    throw new CodedError('unsupported_media_type',
+      `Send the body as JSON with "Content-Type: application/json" (got ${req.headers['content-type'] ?? 'none'}).`, 415);
+  }
+  return readBody(req, limit);
+}

@@ -1,0 +1,10 @@
+// Every route the server mounts, in one list (docs/api.md documents each).
+import type { Route } from '../route.ts';
+import { incidentRoutes } from './incidents.ts';
+import { incidentWorkRoutes } from './incident-work.ts';
+import { teamRoutes } from './team.ts';
+import { webhookRoutes } from './webhooks.ts';
+
+export function allRoutes(): Route[] {
+  return [...incidentRoutes, ...incidentWorkRoutes, ...teamRoutes, ...webhookRoutes];
+}
