@@ -1,7 +1,7 @@
 // The Alertmanager webhook (payload version 4), validated, and turned into one AlertData per alert.
 import { z } from 'zod';
 import type { AlertData } from '../types.ts';
-import { serviceFromLabels } from './severity.ts';
+import { serviceFromLabels } from './labels.ts';
 
 const labels = z.record(z.string(), z.string());
 const time = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'Expected an RFC 3339 time');

@@ -1,7 +1,7 @@
 // Sources: what arrives from outside — Alertmanager alerts, deploy notices, GitHub deployment statuses.
 export { alertmanagerPayload, alertmanagerAlert, toAlertData, type AlertmanagerPayload } from './alertmanager.ts';
-export { severityFromLabels, serviceFromLabels } from './severity.ts';
+export { serviceFromLabels } from './labels.ts';
 export { deployWebhookBody, recordDeploy, recentDeploys, type DeployDelivery, type RecordedDeploy } from './deploys.ts';
 export { githubDeploymentStatus, verifyGithubSignature, deployFromGithub, githubService, githubVersion } from './github.ts';
 export { recordGithubStatus } from './github-status.ts';
-export { ingestAlertmanager, type AlertOutcome, type AlertRouter } from './ingest-alerts.ts';
+export { ingestAlertmanager, type AlertOutcome } from './ingest-alerts.ts';

@@ -46,6 +46,8 @@ describe('incident routes', () => {
     const said = await h.call<HandleResult>('POST', `/api/incidents/${inc.key}/say`, { from: 'ana', text: 'what should I do?' });
     expect(said.status).toBe(200);
     expect(said.body.incident.id).toBe(inc.id);
+    // No plan yet, so the coach asks for one instead of suggesting anything (G1).
+    expect(said.body.turns.map((t) => `${t.type}/${t.rule}`)).toContain('ask_plan/G1');
 
     const plan = await h.call<HandleResult>('POST', `/api/incidents/${inc.id}/plan`, { from: 'ana', text: '1. check error rate\n2. roll back' });
     expect(plan.body.plan?.steps.map((s) => s.text)).toEqual(['check error rate', 'roll back']);

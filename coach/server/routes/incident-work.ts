@@ -49,11 +49,13 @@ export const incidentWorkRoutes: Route[] = [
     handler: async (req, { coach, store, clock }) => {
       const id = incidentId(req.params.id);
       const n = positiveInt(req.params.n, 'The step number');
-      const inc = store.incidents.get(id);
-      // The step must exist before the action is logged against it; this throws 409/404 otherwise.
-      store.tx(() => store.plans.setStepState(inc.id, n, req.body.state, clock.now().toISOString()));
-      const result = await coach.handle(inc.id, { kind: 'action', from: req.body.from, action: { kind: stepKinds[req.body.state], step: n } });
-      return { ...result, plan: store.plans.current(inc.id) };
+      const state = req.body.state;
+      // The coach marks steps done or dropped as it logs those actions; reopening is only logged, so it is set here.
+      if (state === 'open') {
+        store.tx(() => store.plans.setStepState(store.incidents.get(id).id, n, 'open', clock.now().toISOString()));
+      }
+      const result = await coach.handle(id, { kind: 'action', from: req.body.from, action: { kind: stepKinds[state], step: n } });
+      return { ...result, plan: store.plans.current(result.incident.id) };
     },
   }),
   defineRoute({

@@ -6,7 +6,6 @@ import {
 import { CodedError } from '../../types.ts';
 import { defineRoute, respond, type Route, type RouteRequest, type ServerDeps } from '../route.ts';
 import { zodToCodedError } from '../errors.ts';
-import { alertRouter } from './alert-router.ts';
 
 function githubSecret(deps: ServerDeps): string | null {
   const s = deps.services.githubSecret;
@@ -25,7 +24,7 @@ export const webhookRoutes: Route[] = [
     body: alertmanagerPayload,
     summary: 'Alertmanager webhook (version 4): firing alerts open or join incidents; resolved ones are marked.',
     handler: async (req, deps) => {
-      const results = await ingestAlertmanager(req.body, alertRouter(deps));
+      const results = await ingestAlertmanager(req.body, deps);
       return { received: results.length, results };
     },
   }),

@@ -6,7 +6,8 @@ import type { CoachApi } from '../../../coach/incident/api.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../../coach/server/index.ts';
 import { Store } from '../../../coach/store/index.ts';
 import { systemClock, type Clock } from '../../../coach/types.ts';
-import { miniCoach } from './mini-coach.ts';
+import { createCoach } from '../../../coach/incident/index.ts';
+import type { Workspace } from '../../../coach/workspace/index.ts';
 
 export interface Harness {
   url: string;
@@ -18,14 +19,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: Partial<Omit<ServerOptions, 'deps'>> & { clock?: Clock; services?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function startHarness(opts: Partial<Omit<ServerOptions, 'deps'>> & { clock?: Clock; services?: Record<string, unknown>; workspace?: Workspace } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mentat-server-'));
   const store = Store.open(join(dir, 'mentat.db'));
   const clock = opts.clock ?? systemClock;
-  const coach = miniCoach(store, clock);
+  const coach = createCoach({ store, clock, ...(opts.workspace ? { workspace: opts.workspace } : {}) });
   const server = await startServer({
     host: '127.0.0.1', port: 0, tickMs: 0, log: () => {}, ...opts,
-    deps: { store, coach, clock, services: opts.services ?? {} },
+    deps: { store, coach, clock, services: { workspace: coach.workspace, ...opts.services } },
   });
   const call: Harness['call'] = async (method, path, body, headers = {}) => {
     const res = await fetch(server.url + path, {
