@@ -57,7 +57,7 @@ export function ipcHandlers(deps: IpcDeps): Record<InvokeChannel, IpcHandler> {
     [channels.setAlwaysOnTop]: guarded(channels.setAlwaysOnTop, Flag, ([on]) => {
       deps.setAlwaysOnTop(on);
     }),
-  } as Record<InvokeChannel, IpcHandler>;
+  };
 }
 
 /** The synchronous config answer: values for the sidebar, null for any other frame. */

@@ -142,7 +142,7 @@ export async function runShell(e: ShellElectron, opts: ShellOptions): Promise<Ru
     notify: settings.notifications,
     actions: { openIncident: showIncident, showSidebar: show, quit: () => e.app.quit() },
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    log: opts.log,
+    log: (line) => opts.log(line),
   });
 
   const shortcut = registerAskShortcut(e.globalShortcut, settings.shortcut, () => showAndFocusAsk(win));

@@ -73,7 +73,9 @@ describe('fetching open incidents', () => {
       if (req.headers.authorization !== 'Bearer right') { res.writeHead(401).end(); return; }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ id: 1 }]));
     });
-    await expect(fetchOpenIncidents(server.url, 'wrong')).rejects.toMatchObject({ code: 'incidents_unavailable', message: expect.stringMatching(/401.*token/) });
-    await expect(fetchOpenIncidents(server.url, 'right')).rejects.toMatchObject({ code: 'incidents_unavailable', message: expect.stringMatching(/does not understand/) });
+    await expect(fetchOpenIncidents(server.url, 'wrong')).rejects.toMatchObject({ code: 'incidents_unavailable' });
+    await expect(fetchOpenIncidents(server.url, 'wrong')).rejects.toThrow(/401.*token/);
+    await expect(fetchOpenIncidents(server.url, 'right')).rejects.toMatchObject({ code: 'incidents_unavailable' });
+    await expect(fetchOpenIncidents(server.url, 'right')).rejects.toThrow(/does not understand/);
   });
 });

@@ -1,11 +1,11 @@
 // Compiles the shell for Electron: main (ESM, with the coach core bundled in) and the preload (CommonJS,
 // because sandboxed preloads cannot load ES modules). npm packages stay external and are loaded from the
 // app's node_modules, where electron-builder rebuilds better-sqlite3 for Electron's ABI.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const common = {
+const common: BuildOptions = {
   absWorkingDir: here,
   bundle: true,
   platform: 'node',
