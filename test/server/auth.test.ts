@@ -18,7 +18,9 @@ describe('auth', () => {
     const store = Store.open(join(dir, 'm.db'));
     try {
       const start = startServer({ host: '0.0.0.0', port: 0, deps: { store, coach: createCoach({ store, clock: systemClock }), clock: systemClock, services: {} } });
-      await expect(start).rejects.toMatchObject({ code: 'token_required', message: expect.stringContaining('MENTAT_TOKEN') });
+      const err: unknown = await start.then(async (s) => { await s.close(); return null; }, (e: unknown) => e);
+      expect(err).toMatchObject({ code: 'token_required' });
+      expect((err as Error).message).toContain('MENTAT_TOKEN');
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });
