@@ -24,8 +24,8 @@ export function CoachPane({ view, state, askRef }: Props) {
   }, [count]);
   return (
     <div className="pane coach-pane">
+      <PlanPanel incidentId={view.incident.id} plan={view.plan} state={state} />
       <div className="coach-scroll">
-        <PlanPanel incidentId={view.incident.id} plan={view.plan} state={state} />
         <section className="conversation" aria-label="Conversation" aria-live="polite">
           {entries.length === 0 && <p className="empty">No conversation yet. Ask the coach below.</p>}
           {entries.map((e) =>

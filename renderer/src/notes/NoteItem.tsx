@@ -4,8 +4,6 @@ import type { Note } from '../api/index.ts';
 import { fullTime, shortTime, useAsync } from '../common/index.ts';
 import { useSession } from '../shell/session.ts';
 
-const short = (t: string): string => (t.length > 40 ? t.slice(0, 39) + '…' : t);
-
 export function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => void }) {
   const { client } = useSession();
   const [editing, setEditing] = useState(false);
@@ -14,19 +12,20 @@ export function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => 
     onSaved(await client.editNote(note.incidentId, note.id, change));
     setEditing(false);
   });
-  const name = short(note.text);
+  // Names identify the note without quoting it: note text is free and must not read as a command.
+  const name = `from ${note.author} at ${shortTime(note.at)}`;
   return (
     <li className={`note ${note.pinned ? 'pinned' : ''}`} aria-label={`Note by ${note.author}${note.pinned ? ', pinned' : ''}`}>
       <header className="turn-head">
-        {note.pinned && <span className="pin" aria-hidden="true">📌</span>}
+        {note.pinned && <span className="pin">Pinned</span>}
         <span className="who">{note.author}</span>
         <time dateTime={note.at} title={fullTime(note.at)}>{shortTime(note.at)}</time>
         <span className="spacer" />
-        <button type="button" className="link" disabled={save.busy} onClick={() => void save.run({ pinned: !note.pinned })} aria-label={`${note.pinned ? 'Unpin' : 'Pin'} note “${name}”`}>
+        <button type="button" className="link" disabled={save.busy} onClick={() => void save.run({ pinned: !note.pinned })} aria-label={`${note.pinned ? 'Unpin' : 'Pin'} note ${name}`}>
           {note.pinned ? 'Unpin' : 'Pin'}
         </button>
         {!editing && (
-          <button type="button" className="link" onClick={() => { setText(note.text); setEditing(true); }} aria-label={`Edit note “${name}”`}>
+          <button type="button" className="link" onClick={() => { setText(note.text); setEditing(true); }} aria-label={`Edit note ${name}`}>
             Edit
           </button>
         )}

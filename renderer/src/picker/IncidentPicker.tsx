@@ -24,7 +24,15 @@ export function IncidentPicker({ list, onPick }: { list: IncidentList; onPick: (
         <ul className="incident-list" aria-label="Open incidents">
           {sorted.map((i) => (
             <li key={i.id}>
-              <button type="button" className="incident-item" onClick={() => onPick(i)} aria-label={`${i.key} ${i.title}`}>
+              <a
+                className="incident-item"
+                href={`#/incident/${i.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onPick(i);
+                }}
+                aria-label={`${i.key} ${i.title}`}
+              >
                 <span className="inc-line">
                   <span className="inc-key">{i.key}</span>
                   <span className={`sev sev-${i.severity}`}>{i.severity}</span>
@@ -33,7 +41,7 @@ export function IncidentPicker({ list, onPick }: { list: IncidentList; onPick: (
                   <time dateTime={i.openedAt} title={fullTime(i.openedAt)}>{ago(i.openedAt)}</time>
                 </span>
                 <span className="inc-title-small">{i.title}</span>
-              </button>
+              </a>
             </li>
           ))}
         </ul>
