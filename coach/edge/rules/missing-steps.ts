@@ -27,7 +27,7 @@ function question(item: ProcessItem, s: IncidentState, ctx: PolicyContext, event
       return {
         key: `${d.service}@${d.version}@${d.at}`,
         text: item.ask ??
-          `A deploy of ${d.service} (${d.version}) went out ${m} minute${m === 1 ? '' : 's'} before the alert. Can you roll it back before investigating further?`,
+          `A deploy of ${d.service} (${d.version}) went out ${m} minute${m === 1 ? '' : 's'} before the alert. Can you roll back to the previous version before investigating further?`,
       };
     }
     case 'roles':
@@ -59,9 +59,9 @@ export function missingSteps(s: IncidentState, ctx: PolicyContext, event: Policy
     if (item.id === 'acknowledge' && event.kind !== 'opened' && !(event.kind === 'alert' && firingAlerts(s).length > 0)) continue;
     const q = question(item, s, ctx, event);
     if (!q) continue;
-    const asked = pastTurns(s, 'missing_step', { step_id: item.id, key: q.key });
+    const asked = pastTurns(s, 'missing_step', { step_id: item.id, key: q.key || undefined });
     if (asked.some((t) => minutesSince(s, t.at) < ctx.config.reaskAfterMinutes)) continue;
-    out.push({ phase: 'explain', type: 'missing_step', rule: 'E2', text: q.text, fields: { step_id: item.id, key: q.key } });
+    out.push({ phase: 'explain', type: 'missing_step', rule: 'E2', text: q.text, fields: q.key ? { step_id: item.id, key: q.key } : { step_id: item.id } });
   }
   return out;
 }

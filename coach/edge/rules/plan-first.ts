@@ -11,7 +11,7 @@ export function askPlan(s: IncidentState): TurnDraft {
   };
 }
 
-export function planStep(plan: Plan, intro: string): TurnDraft {
+export function planStep(plan: Plan, lead: (n: number) => string): TurnDraft {
   const step = plan.steps.find((st) => st.state === 'open');
   if (!step) {
     return {
@@ -21,17 +21,17 @@ export function planStep(plan: Plan, intro: string): TurnDraft {
   }
   return {
     phase: 'guide', type: 'plan_step', rule: 'G1', fields: { step: step.n, plan_id: plan.id },
-    text: `${intro}Step ${step.n}: ${step.text}. What do you expect to find there?`,
+    text: `${lead(step.n)}: ${step.text}. What do you expect to find there?`,
   };
 }
 
 /** The answer to "what should I do / what next?". */
 export function whatNext(s: IncidentState): TurnDraft {
-  return s.plan ? planStep(s.plan, 'Next in your plan is ') : askPlan(s);
+  return s.plan ? planStep(s.plan, (n) => `Next is step ${n} of your plan`) : askPlan(s);
 }
 
 /** A plan was just stated: point at its first step, as a question. */
 export function onPlanStated(plan: Plan): TurnDraft {
   const n = plan.steps.length;
-  return planStep(plan, `Your plan has ${n} step${n === 1 ? '' : 's'}. `);
+  return planStep(plan, (first) => `Your plan has ${n} step${n === 1 ? '' : 's'}, starting with step ${first}`);
 }

@@ -1,0 +1,131 @@
+// The coach service: records each event, asks the EDGE policy what to say, phrases it and stores the turns.
+import {
+  checklist, decide, type Decision, type IncidentState, type PolicyContext, type PolicyEvent,
+} from '../edge/index.ts';
+import { offlinePhraser, type Phraser } from '../llm/api.ts';
+import type { Demonstrator } from '../query/api.ts';
+import type { Store } from '../store/index.ts';
+import type { Clock, Incident, Turn } from '../types.ts';
+import { defaultWorkspace, type Workspace } from '../workspace/index.ts';
+import type { CoachApi, CoachChange, CoachEvent, HandleResult, IncidentView, OpenIncidentInput } from './api.ts';
+import { defaultCoachConfig, type CoachConfig } from './config.ts';
+import { demonstrate, phrase, type Log } from './phrase.ts';
+import { recordEvent, type Recorded } from './record.ts';
+import { buildState } from './state.ts';
+
+export interface CoachDeps {
+  store: Store;
+  clock: Clock;
+  workspace?: Workspace;
+  config?: CoachConfig;
+  phraser?: Phraser;
+  demonstrator?: Demonstrator;
+  log?: Log;
+}
+
+interface Decided {
+  incident: Incident;
+  rec: Recorded;
+  state: IncidentState | null;
+  decision: Decision;
+}
+
+export type Coach = CoachApi & { close(): void; readonly config: CoachConfig; readonly workspace: Workspace };
+
+export function createCoach(deps: CoachDeps): Coach {
+  const { store, clock } = deps;
+  const workspace = deps.workspace ?? defaultWorkspace();
+  const config = deps.config ?? defaultCoachConfig;
+  const phraser = deps.phraser ?? offlinePhraser;
+  const log: Log = deps.log ?? (() => undefined);
+  const ctx: PolicyContext = { config, workspace };
+  const listeners = new Set<(c: CoachChange) => void>();
+  // Events are handled one at a time, so each decision sees the turns of the one before it.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const emit = (c: CoachChange): void => {
+    for (const l of listeners) {
+      try { l(c); } catch (e) { log({ level: 'error', code: 'listener_failed', message: String(e) }); }
+    }
+  };
+
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Runs inside the recording transaction, so the decision sees exactly what was just written. */
+  function decideOn(incident: Incident, rec: Recorded): Decided {
+    if (!rec.policyEvent) return { incident, rec, state: null, decision: { turns: [] } };
+    const state = buildState(store, incident.id, clock.now(), config.turnHistory);
+    return { incident, rec, state, decision: decide(state, rec.policyEvent, ctx) };
+  }
+
+  async function respond(d: Decided, at: string, to: string | null, message: string | null): Promise<HandleResult> {
+    const { incident, rec, state, decision } = d;
+    const now = state?.now ?? clock.now();
+    const shown = [...decision.turns, ...await demonstrate(decision, deps.demonstrator, {
+      incidentId: incident.id, incidentKey: incident.key, service: incident.service,
+      alertStart: state ? (state.timeline.find((e) => e.kind === 'alert_firing')?.at ?? null) : null,
+      now: now.toISOString(), asker: to ?? 'unknown',
+    }, log)];
+    const recent = (state?.actions ?? []).filter((a) => a.kind === 'say').slice(-5).map((a) => `${a.actor}: ${a.text}`);
+    const phrased = await phrase(shown, phraser, { incidentTitle: incident.title, service: incident.service, recent, message }, log);
+    const turns: Turn[] = store.tx(() => shown.map((d, i) => {
+      const p = phrased[i] ?? { text: d.text, engine: 'offline', fallback: 'missing phrasing' };
+      return store.turns.add({ ...d, text: p.text, incidentId: incident.id, at, engine: p.engine, fallback: p.fallback, to });
+    }));
+    const fresh = store.incidents.get(incident.id);
+    if (rec.statusChanged || rec.policyEvent?.kind === 'opened') emit({ type: 'incident', incident: fresh });
+    if (rec.timeline) emit({ type: 'timeline', incidentId: incident.id, event: rec.timeline });
+    if (rec.action) emit({ type: 'action', incidentId: incident.id, action: rec.action });
+    if (rec.plan) emit({ type: 'plan', incidentId: incident.id, plan: rec.plan });
+    if (rec.note) emit({ type: 'note', incidentId: incident.id, note: rec.note });
+    for (const turn of turns) emit({ type: 'turn', incidentId: incident.id, turn });
+    return { incident: fresh, turns, timeline: rec.timeline ?? null, action: rec.action ?? null, plan: rec.plan ?? null, note: rec.note ?? null };
+  }
+
+  return {
+    config, workspace,
+    open: (input: OpenIncidentInput) => serial(async () => {
+      const at = input.at ?? clock.now().toISOString();
+      const decided = store.tx(() => {
+        const incident = store.incidents.create({
+          title: input.title, service: input.service ?? null, severity: input.severity ?? 'SEV3', openedAt: at,
+          openedBy: input.by, fingerprint: input.fingerprint ?? null, channel: input.channel ?? null,
+        });
+        const timeline = store.timeline.add({
+          incidentId: incident.id, at, kind: 'opened', summary: `${input.by} opened ${incident.key}: ${input.title}`,
+          data: { by: input.by, severity: incident.severity, service: incident.service },
+        });
+        const policyEvent: PolicyEvent = { kind: 'opened' };
+        return decideOn(incident, { policyEvent, timeline });
+      });
+      return respond(decided, at, input.by, null);
+    }),
+    handle: (ref: number | string, event: CoachEvent) => serial(async () => {
+      const at = event.at ?? clock.now().toISOString();
+      const decided = store.tx(() => {
+        const incident = store.incidents.get(ref);
+        return decideOn(incident, recordEvent(store, incident, event, at));
+      });
+      const from = 'from' in event ? event.from : null;
+      return respond(decided, at, from, event.kind === 'say' ? event.text : null);
+    }),
+    view(ref: number | string): IncidentView {
+      const incident = store.incidents.get(ref);
+      const state = buildState(store, incident.id, clock.now(), config.turnHistory);
+      return {
+        incident, timeline: state.timeline, plan: state.plan, notes: state.notes, actions: state.actions,
+        turns: store.turns.list(incident.id),
+        checklist: checklist(state, ctx).map(({ item, done, applies }) => ({ id: item.id, text: item.text, done, applies })),
+      };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
+    close() { listeners.clear(); },
+  };
+}
