@@ -1,0 +1,111 @@
+// The composition of the Slack assistant: bolt's App, one of two transports, the listeners, and the Web
+// API client's rate-limit policy. Called by the server's composition root, which alone reads the environment.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import type { CoachApi } from '../../coach/incident/api.ts';
+import type { Store } from '../../coach/store/index.ts';
+import { CodedError, type Clock } from '../../coach/types.ts';
+import { announceOpened } from './announce.ts';
+import { createDedupe, dedupeMiddleware } from './dedupe.ts';
+import type { Log, SlackDeps, SlackQueryService } from './deps.ts';
+import { registerListeners } from './listeners/index.ts';
+import { boltLogger } from './logger.ts';
+import { createPeople } from './people.ts';
+import { SlackHttpReceiver } from './receivers/http-receiver.ts';
+
+export interface SlackAssistantOptions {
+  coach: CoachApi;
+  store: Store;
+  query?: SlackQueryService | null;
+  clock: Clock;
+  botToken: string;
+  /** HTTP mode: requests at POST /slack/events, verified with this secret. */
+  signingSecret?: string | null;
+  /** Socket Mode (wins when set): no public URL needed. */
+  appToken?: string | null;
+  /** Web API base URL; Slack's own when unset. */
+  apiUrl?: string | null;
+  /** The team server's public URL, for links to an incident's full page. */
+  publicUrl?: string | null;
+  /** Where incidents opened outside Slack are announced. */
+  announceChannel?: string | null;
+  /** Web API retries (429 waits for Retry-After; other failures back off), bounded. */
+  retries?: number;
+  log?: Log;
+}
+
+export interface SlackAssistant {
+  mode: 'http' | 'socket';
+  /** HTTP mode only: the server routes POST /slack/events here with the body it read. */
+  handleHttp?(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The Web API client the listeners use, for announcements from elsewhere in the server. */
+  readonly client: webApi.WebClient;
+}
+
+export function webClientOptions(apiUrl: string | null | undefined, retries: number, logger: ReturnType<typeof boltLogger>): webApi.WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+    logger,
+    // Wait out a 429's Retry-After and try again, at most `retries` times and never past a minute in all.
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 5_000, maxRetryTime: 60_000 },
+    timeout: 10_000,
+  };
+}
+
+export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistant {
+  const log: Log = opts.log ?? ((line) => console.error(line));
+  const logger = boltLogger(log, LogLevel.WARN);
+  const clientOptions = webClientOptions(opts.apiUrl, opts.retries ?? 3, logger);
+  let receiver: Receiver;
+  let http: SlackHttpReceiver | null = null;
+  if (opts.appToken) {
+    receiver = new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions } });
+  } else if (opts.signingSecret) {
+    http = new SlackHttpReceiver({ signingSecret: opts.signingSecret, logger, now: () => Date.now() });
+    receiver = http;
+  } else {
+    throw new CodedError('slack_config',
+      'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) next to SLACK_BOT_TOKEN.', 400);
+  }
+  const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  const publicUrl = opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') : null;
+  const deps: SlackDeps = {
+    coach: opts.coach,
+    store: opts.store,
+    query: opts.query ?? null,
+    clock: opts.clock,
+    people: createPeople({ log }),
+    seen: createDedupe(),
+    log,
+    incidentUrl: (id) => (publicUrl ? `${publicUrl}/incidents/${id}` : null),
+  };
+  app.use(dedupeMiddleware(deps.seen, log));
+  registerListeners(app, deps);
+  app.error(async (e) => log(`slack: ${e.code ?? 'error'}: ${e.message}`));
+
+  let started = false;
+  let unsubscribe: (() => void) | null = null;
+  return {
+    mode: http ? 'http' : 'socket',
+    client: app.client,
+    ...(http ? { handleHttp: (req: IncomingMessage, res: ServerResponse, raw: Buffer) => (http).handle(req, res, raw) } : {}),
+    async start() {
+      if (started) return;
+      await app.init();
+      await app.start();
+      started = true;
+      if (opts.announceChannel) {
+        unsubscribe = announceOpened({ coach: opts.coach, client: app.client, channel: opts.announceChannel, incidentUrl: deps.incidentUrl, log });
+      }
+    },
+    async stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+      if (started) await app.stop();
+      started = false;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// What the Slack layer needs from the rest of Mentat. Everything is passed in; nothing here reads the environment.
+import type { CoachApi } from '../../coach/incident/api.ts';
+import type { Store } from '../../coach/store/index.ts';
+import type { Clock, TimeRange } from '../../coach/types.ts';
+import type { Dedupe } from './dedupe.ts';
+import type { People } from './people.ts';
+
+/** A person's run of a query, as the query service takes it (D4: only people run queries). */
+export interface RunQueryInput {
+  incidentId: number;
+  by: string;
+  language: 'promql' | 'logql' | 'traceql';
+  query: string;
+  range?: TimeRange;
+  step?: number | null;
+  /** The coach turn whose card held the Run button. */
+  turnId?: number;
+  /** Where it was run from, for the action log. */
+  payload?: Record<string, unknown>;
+}
+
+/** The slice of the query service that the Run button uses; it logs the run as the person's action. */
+export interface SlackQueryService {
+  runAsPerson(input: RunQueryInput): Promise<unknown>;
+}
+
+export type Log = (line: string) => void;
+
+/** Everything a listener may use. */
+export interface SlackDeps {
+  coach: CoachApi;
+  store: Store;
+  query: SlackQueryService | null;
+  clock: Clock;
+  people: People;
+  seen: Dedupe;
+  log: Log;
+  /** Link to an incident's page on the team server, for "read the full text"; null when unknown. */
+  incidentUrl: (incidentId: number) => string | null;
+}

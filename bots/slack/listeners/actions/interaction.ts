@@ -1,0 +1,34 @@
+// Shared by button handlers: who clicked, in which channel and thread, and one way to report failures.
+import type { BlockAction, webApi } from '@slack/bolt';
+import { CodedError } from '../../../../coach/types.ts';
+import type { SlackDeps } from '../../deps.ts';
+import type { Invocation } from '../invocation.ts';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+export function interactionInvocation(deps: SlackDeps, body: BlockAction, client: webApi.WebClient): Invocation | null {
+  // `container` and `message` are loosely typed by bolt; only strings are taken from them.
+  const container = (body.container ?? {}) as Record<string, unknown>;
+  const message = (body.message ?? {}) as Record<string, unknown>;
+  const channel = body.channel?.id ?? str(container.channel_id);
+  if (!channel) return null;
+  const messageTs = str(message.ts) ?? str(container.message_ts);
+  const threadTs = str(message.thread_ts) ?? str(container.thread_ts) ?? messageTs;
+  return {
+    userId: body.user.id, person: deps.people.person(body.user.id), channel, threadTs: threadTs ?? null,
+    triggerId: body.trigger_id ?? null, text: '', source: 'command', client,
+  };
+}
+
+export async function dispatchError(deps: SlackDeps, inv: Invocation, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    const coded = e instanceof CodedError || (e instanceof Error && e.name === 'CodedError');
+    deps.log(`slack: interaction failed: ${e instanceof Error ? (coded ? e.message : (e.stack ?? e.message)) : String(e)}`);
+    await inv.client.chat.postEphemeral({
+      channel: inv.channel, user: inv.userId,
+      text: coded ? (e).message : 'Mentat could not do that; the error is in the server log.',
+    });
+  }
+}

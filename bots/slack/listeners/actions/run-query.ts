@@ -1,0 +1,40 @@
+// The Run button on a query card: the person runs the query (D4), the run is logged as theirs by the
+// query service, and the result goes to the card's thread.
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { postBlocks } from '../../post.ts';
+import { cardOf } from '../../views/turns.ts';
+import { runResultBlocks } from '../../views/run-result.ts';
+import { dispatchError, interactionInvocation } from './interaction.ts';
+
+export function runQuery(deps: SlackDeps) {
+  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const inv = interactionInvocation(deps, body, client);
+    if (!inv) return;
+    await dispatchError(deps, inv, async () => {
+      const incident = deps.store.incidents.findByChannel(inv.channel);
+      // The button's value only picks among this channel's incident's own turns; it is never the query.
+      const turnId = Number(action.value);
+      const turn = incident ? deps.coach.view(incident.id).turns.find((t) => t.id === turnId) : undefined;
+      const card = turn ? cardOf(turn) : null;
+      if (!incident || !turn || !card) {
+        await inv.client.chat.postEphemeral({ channel: inv.channel, user: inv.userId, text: 'That query card is not from this channel\'s incident; ask again with `/mentat ask`.' });
+        return;
+      }
+      if (!deps.query) {
+        await inv.client.chat.postEphemeral({ channel: inv.channel, user: inv.userId,
+          text: 'Running queries is not set up on this Mentat server; use the card\'s "Open in" link to run it in your own tool.' });
+        return;
+      }
+      const step = typeof turn.fields?.step === 'number' ? turn.fields.step : null;
+      const result = await deps.query.runAsPerson({
+        incidentId: incident.id, by: inv.person, language: card.language, query: card.text, turnId: turn.id, step,
+        ...(card.range ? { range: card.range } : {}),
+        payload: { via: 'slack', channel: inv.channel, message_ts: inv.threadTs },
+      });
+      await postBlocks(inv.client, { channel: inv.channel, threadTs: inv.threadTs },
+        runResultBlocks(inv.userId, card, result, deps.incidentUrl(incident.id)), `Query run by ${inv.userId}`);
+    });
+  };
+}
