@@ -1,0 +1,32 @@
+// Model access: configuration, the chat client, redaction, structured calls and the model phraser.
+// With no model configured, offlinePhraser answers; phraserFromConfig picks between the two.
+import type { Clock } from '../types.ts';
+import { offlinePhraser, type Phraser } from './api.ts';
+import { createChatModel } from './chat-model.ts';
+import type { ModelConfig } from './config.ts';
+import { createModelPhraser } from './model-phraser.ts';
+
+export { offlinePhraser, type PhraseContext, type Phrased, type Phraser } from './api.ts';
+export { LocalTokenCompletions, createChatModel } from './chat-model.ts';
+export {
+  DEFAULT_MODEL, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, PLACEHOLDER_KEY, modelConfigFromEnv,
+  type Env, type ModelConfig, type StructuredMethod,
+} from './config.ts';
+export { DeadlineError, describeFailure, withDeadline, type Failure, type FailureKind } from './deadline.ts';
+export { MAX_PHRASED_CHARS, gateRewrite } from './gates.ts';
+export { PhrasingSchema, createModelPhraser, phrasingMessages, structureProblem, type ModelPhraserOptions } from './model-phraser.ts';
+export { wrapUntrusted } from './prompts.ts';
+export { EMAIL, REDACTED, redact, redactText, type Redacted, type RedactionKind } from './redact.ts';
+export { modelName, structuredCall, type ChatMessage, type StructuredCallOptions, type StructuredResult } from './structured-call.ts';
+
+/** The phraser for a configuration: the model's when one is configured, the offline engine otherwise. */
+export function phraserFromConfig(cfg: ModelConfig | null, clock?: Clock): Phraser {
+  if (!cfg) return offlinePhraser;
+  return createModelPhraser({
+    model: createChatModel(cfg),
+    modelName: cfg.model,
+    timeoutMs: cfg.timeoutMs,
+    method: cfg.structuredMethod,
+    ...(clock ? { clock } : {}),
+  });
+}
