@@ -1,9 +1,13 @@
 // What a command may touch of the outside world, passed in so tests and other front ends can supply their own.
+import type { Readable } from 'node:stream';
+
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** Reads all of standard input (for `plan ID -`). */
-  readStdin(): Promise<string>;
+  readStdin: () => Promise<string>;
+  /** Standard input as a stream, for commands that read it line by line (replay). */
+  stdin?: Readable;
   env: Record<string, string | undefined>;
 }
 

@@ -1,0 +1,77 @@
+// The composition root: the one place that reads process.env and builds store, clock, workspace, phraser,
+// coach and services for `mentat serve`. Heavy modules load only when the server is composed, so client
+// commands start fast.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '../store/index.ts';
+import type { ServerDeps } from '../server/route.ts';
+import { systemClock } from '../types.ts';
+import type { CliIo } from './io.ts';
+
+/** The real process, as a CliIo. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => { process.stdout.write(`${text}\n`); },
+    err: (text) => { process.stderr.write(`${text}\n`); },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdin: process.stdin,
+    env: { ...process.env },
+  };
+}
+
+export interface ServeConfig {
+  host: string;
+  port: number;
+  dbPath: string;
+  workspaceDir: string | null;
+  prometheusUrl: string | null;
+  token: string | null;
+  uiDir: string | null;
+  githubSecret: string | null;
+  tickMs: number;
+}
+
+/** The built renderer next to this checkout, when it has been built. */
+export function bundledUiDir(): string | null {
+  const dir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'renderer', 'dist');
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+export interface Composed {
+  deps: ServerDeps;
+  store: Store;
+  /** Which engine phrases turns: "offline" or the model's name. */
+  engine: string;
+  close(): void;
+}
+
+export async function composeServer(cfg: ServeConfig, env: Record<string, string | undefined>, log: (line: string) => void): Promise<Composed> {
+  const [{ Store }, { createCoach }, { loadWorkspace }, { modelConfigFromEnv }] = await Promise.all([
+    import('../store/index.ts'), import('../incident/index.ts'), import('../workspace/index.ts'), import('../llm/config.ts'),
+  ]);
+  const clock = systemClock;
+  const workspace = loadWorkspace(cfg.workspaceDir);
+  const model = modelConfigFromEnv(env);
+  // The model client (and its SDK) loads only when a model is configured.
+  const phraser = model ? (await import('../llm/index.ts')).phraserFromConfig(model, clock) : undefined;
+  const store = Store.open(cfg.dbPath);
+  const coach = createCoach({
+    store, clock, workspace, ...(phraser ? { phraser } : {}),
+    log: (e) => log(`${e.level} ${e.code}: ${e.message}`),
+  });
+  const services: Record<string, unknown> = { workspace, prometheusUrl: cfg.prometheusUrl };
+  return {
+    deps: { store, coach, clock, services },
+    store,
+    engine: phraser?.engine ?? 'offline',
+    close: () => {
+      coach.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// `mentat serve`: flags over environment over defaults, then the server until SIGTERM/SIGINT.
+import { parseArgs } from 'node:util';
+import { defaultDbPath } from '../store/db.ts';
+import { CodedError } from '../types.ts';
+import { bundledUiDir, composeServer, type ServeConfig } from './compose.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from './io.ts';
+
+function flagsToConfig(args: string[], env: Record<string, string | undefined>): ServeConfig {
+  let v;
+  try {
+    v = parseArgs({
+      args, allowPositionals: false, strict: true,
+      options: {
+        host: { type: 'string' }, port: { type: 'string' }, db: { type: 'string' }, workspace: { type: 'string' },
+        prometheus: { type: 'string' }, ui: { type: 'string' },
+      },
+    }).values;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e), 'serve');
+  }
+  const portText = v.port ?? env.MENTAT_PORT ?? '4319';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${portText}").`, 'serve');
+  const tickText = env.MENTAT_TICK_SECONDS ?? '30';
+  const tick = Number(tickText);
+  if (!Number.isFinite(tick) || tick < 0) throw new UsageError(`MENTAT_TICK_SECONDS must be a number of seconds (got "${tickText}").`, 'serve');
+  const nonEmpty = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
+  return {
+    host: v.host ?? nonEmpty(env.MENTAT_HOST) ?? '127.0.0.1',
+    port,
+    dbPath: v.db ?? nonEmpty(env.MENTAT_DB) ?? defaultDbPath(env),
+    workspaceDir: v.workspace ?? nonEmpty(env.MENTAT_WORKSPACE),
+    prometheusUrl: v.prometheus ?? nonEmpty(env.PROMETHEUS_URL),
+    token: nonEmpty(env.MENTAT_TOKEN),
+    uiDir: v.ui ?? nonEmpty(env.MENTAT_UI_DIR) ?? bundledUiDir(),
+    githubSecret: nonEmpty(env.GITHUB_WEBHOOK_SECRET),
+    tickMs: tick * 1000,
+  };
+}
+
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const cfg = flagsToConfig(args, io.env);
+  const log = (line: string): void => io.err(`[mentat] ${line}`);
+  const composed = await composeServer(cfg, io.env, log);
+  const { startServer } = await import('../server/index.ts');
+  let server;
+  try {
+    server = await startServer({
+      host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,
+      githubSecret: cfg.githubSecret,
+    });
+  } catch (e) {
+    composed.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CodedError('port_in_use', `Port ${cfg.port} on ${cfg.host} is taken: stop what uses it, or pass --port.`, 1);
+    }
+    throw e;
+  }
+  io.out(`listening on ${server.url}`);
+  log(`store ${cfg.dbPath}; engine ${composed.engine}; workspace ${cfg.workspaceDir ?? '(built-in)'}; ui ${cfg.uiDir ?? '(none)'}`);
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      log(`${signal}: shutting down`);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      running.close().then(resolve, (e: unknown) => { log(`close failed: ${String(e)}`); resolve(); });
+    };
+    const onTerm = (): void => stop('SIGTERM');
+    const onInt = (): void => stop('SIGINT');
+    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onInt);
+  });
+  composed.close();
+  return cfg.port >= 0 ? EXIT_OK : EXIT_FAILED;
+}
