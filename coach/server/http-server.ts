@@ -26,6 +26,11 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Mounted after the built-in routes (another front end's transport, for example). */
   extraRoutes?: Route[];
+  /**
+   * Paths outside /api handed the raw body and the response as they are, for transports that check
+   * their own signatures and answer in their own format (Slack's POST /slack/events).
+   */
+  extraHandlers?: { method: 'POST'; path: string; handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> }[];
   /** How often open incidents get a tick; 0 turns it off. */
   tickMs?: number;
   heartbeatMs?: number;
@@ -65,6 +70,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (token && !tokenMatches(presentedToken(req, url.searchParams, true), token)) throw unauthorized();
       return openEventStream(hub, deps, url.searchParams, res);
     }
+    const extra = opts.extraHandlers?.find((h) => h.path === url.pathname && h.method === method);
+    if (extra) return extra.handle(req, res, await readBody(req, limit));
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (opts.uiDir && (await serveStatic(opts.uiDir, url.pathname, method, res))) return;
       throw new CodedError('not_found', `Nothing at ${url.pathname}.`, 404);
