@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CodedError } from '../coach/types.ts';
 import { channels, type BridgeConfig, type InvokeChannel } from './bridge.ts';
-import { externalUrl, isSameOrigin } from './url-guard.ts';
+import { isSameOrigin } from './url-guard.ts';
 import type { InvokeEventLike, IpcMainLike, SyncEventLike } from './ports.ts';
 
 export interface IpcDeps {
@@ -11,7 +11,8 @@ export interface IpcDeps {
   allowedOrigin: string;
   serverUrl: string;
   token: string;
-  openExternal(url: string): Promise<void>;
+  /** Opens a URL in the person's browser if the URL guard allows it; resolves whether it did. */
+  openInBrowser(url: string): Promise<boolean>;
   setWorkingIncident(id: number | null): void;
   setAlwaysOnTop(on: boolean): void;
 }
@@ -45,12 +46,7 @@ export function ipcHandlers(deps: IpcDeps): Record<InvokeChannel, IpcHandler> {
       return run(parseArgs(schema, args, channel));
     };
   return {
-    [channels.openExternal]: guarded(channels.openExternal, OneUrl, async ([url]) => {
-      const safe = externalUrl(url);
-      if (safe === null) return false;
-      await deps.openExternal(safe);
-      return true;
-    }),
+    [channels.openExternal]: guarded(channels.openExternal, OneUrl, ([url]) => deps.openInBrowser(url)),
     [channels.setWorkingIncident]: guarded(channels.setWorkingIncident, IncidentId, ([id]) => {
       deps.setWorkingIncident(id);
     }),

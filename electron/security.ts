@@ -3,28 +3,6 @@
 import { externalUrl, isSameOrigin } from './url-guard.ts';
 import type { PreventableEvent, SessionLike, WebContentsLike } from './ports.ts';
 
-/**
- * The sidebar is a built bundle served by our own server: scripts, styles and API calls from that origin
- * only; nothing inline, no plugins, no frames, no forms posting elsewhere.
- */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "worker-src 'none'",
-  ].join('; ');
-}
-
 export interface HardenSessionOptions {
   /** Origin of the Mentat server the window loads (http://127.0.0.1:PORT or the team server). */
   serverOrigin: string;
@@ -41,8 +19,15 @@ export function hardenSession(session: SessionLike, opts: HardenSessionOptions):
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    headers['Content-Security-Policy'] = [contentSecurityPolicy()];
-    callback({ responseHeaders: headers });
+    // The sidebar is a built bundle served by our own server: scripts, styles and API calls from that
+    // origin only; nothing inline, no eval, no plugins, no frames, no forms posting elsewhere. One literal,
+    // so electronegativity can read and evaluate the policy.
+    callback({
+      responseHeaders: {
+        ...headers,
+        'Content-Security-Policy': ["default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'; worker-src 'none'"],
+      },
+    });
   });
   session.webRequest.onBeforeSendHeaders((details, callback) => {
     if (opts.token === null || !isSameOrigin(details.url, opts.serverOrigin)) {
@@ -55,7 +40,8 @@ export function hardenSession(session: SessionLike, opts: HardenSessionOptions):
 
 export interface HardenContentsOptions {
   serverOrigin: string;
-  openExternal(url: string): void;
+  /** Hands an http(s) URL to the person's browser (through the URL guard). */
+  openInBrowser(url: string): void;
 }
 
 /** What the app does with a navigation the page asked for: stay (same origin), hand to the browser, or drop. */
@@ -67,7 +53,7 @@ export function navigationDecision(url: string, serverOrigin: string): 'allow' |
 export function hardenWebContents(contents: WebContentsLike, opts: HardenContentsOptions): void {
   contents.setWindowOpenHandler(({ url }) => {
     const safe = externalUrl(url);
-    if (safe !== null) opts.openExternal(safe);
+    if (safe !== null) opts.openInBrowser(safe);
     return { action: 'deny' };
   });
   const onNavigate = (event: PreventableEvent, url: string): void => {
@@ -75,7 +61,7 @@ export function hardenWebContents(contents: WebContentsLike, opts: HardenContent
     if (decision === 'allow') return;
     event.preventDefault();
     const safe = decision === 'external' ? externalUrl(url) : null;
-    if (safe !== null) opts.openExternal(safe);
+    if (safe !== null) opts.openInBrowser(safe);
   };
   contents.on('will-navigate', onNavigate);
   // A redirect is the server's doing, not the person's click: it stays blocked and opens nothing.

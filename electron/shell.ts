@@ -8,6 +8,7 @@ import { registerIpc } from './ipc.ts';
 import { startLive, type Live } from './live.ts';
 import type { GlobalShortcutLike, IpcMainLike, MenuBuilder, NotificationFactory, PreventableEvent, SafeStorageLike, ScreenLike, SessionLike, ShellLike, TrayLike, WebContentsLike, WindowLike } from './ports.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
+import { openExternalSafely } from './url-guard.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { registerAskShortcut, showAndFocusAsk } from './shortcut.ts';
 import { TokenStore } from './token-store.ts';
@@ -77,13 +78,15 @@ export async function runShell(e: ShellElectron, opts: ShellOptions): Promise<Ru
   });
   if (connection.warning) opts.log(connection.warning);
   const origin = new URL(connection.url).origin;
-  const openExternal = (url: string): void => {
-    e.shell.openExternal(url).catch((err: unknown) => opts.log(`could not open ${url}: ${String(err)}`));
-  };
+  const openInBrowser = (url: string): Promise<boolean> =>
+    openExternalSafely(e.shell, url).catch((err: unknown) => {
+      opts.log(`could not open ${url}: ${String(err)}`);
+      return false;
+    });
 
   hardenSession(e.defaultSession(), { serverOrigin: origin, token: connection.token });
   // Registered before any window exists, so no web contents is ever created without the guards.
-  e.app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { serverOrigin: origin, openExternal }));
+  e.app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { serverOrigin: origin, openInBrowser: (url) => void openInBrowser(url) }));
 
   const state = clampToDisplays(loadWindowState(stateFile), e.screen.getAllDisplays().map((d) => d.workArea));
   const win = e.createWindow(sidebarWindowOptions({ preloadPath: opts.preloadPath, state, alwaysOnTop: settings.alwaysOnTop }));
@@ -123,7 +126,7 @@ export async function runShell(e: ShellElectron, opts: ShellOptions): Promise<Ru
     allowedOrigin: origin,
     serverUrl: connection.url,
     token: connection.token,
-    openExternal: (url) => e.shell.openExternal(url),
+    openInBrowser,
     setWorkingIncident: (id) => live.policy.setWorkingIncident(id),
     setAlwaysOnTop: (on) => {
       win.setAlwaysOnTop(on);

@@ -1,6 +1,7 @@
 // Links leave the app only through here. Anything that is not a plain http(s) URL to a named host is
 // refused, including URLs the WHATWG parser would "repair" (leading control characters, backslashes):
 // a link that needs repairing was written to slip past someone.
+import type { ShellLike } from './ports.ts';
 
 /** Longest URL we hand to the OS; browsers cope with more, but nothing legitimate in an incident is longer. */
 export const MAX_EXTERNAL_URL_LENGTH = 4096;
@@ -56,4 +57,15 @@ function hasSpaceOrControl(s: string): boolean {
     if (/\s/u.test(ch)) return true;
   }
   return false;
+}
+
+/**
+ * The app's only call to shell.openExternal: the URL is checked here, right before it leaves, so no
+ * caller can forget to. Resolves false when the URL was refused.
+ */
+export async function openExternalSafely(shell: ShellLike, input: unknown): Promise<boolean> {
+  const verdict = checkExternalUrl(input);
+  if (!verdict.ok) return false;
+  await shell.openExternal(verdict.url);
+  return true;
 }

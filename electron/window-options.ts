@@ -39,6 +39,8 @@ export function sidebarWindowOptions(input: SidebarWindowInput): BrowserWindowCo
       navigateOnDragDrop: false,
       spellcheck: true,
       safeDialogs: true,
+      // Middle-click would otherwise open links in a new window; links leave only through the URL guard.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../electron/bridge.ts';
 import { registerIpc, type IpcDeps } from '../../electron/ipc.ts';
+import { openExternalSafely } from '../../electron/url-guard.ts';
 import { FakeIpcMain, frame } from './fake-electron.ts';
 
 const ORIGIN = 'http://127.0.0.1:43123';
@@ -11,7 +12,7 @@ function setup(): { ipc: FakeIpcMain; calls: { opened: string[]; working: (numbe
     allowedOrigin: ORIGIN,
     serverUrl: ORIGIN,
     token: 'secret-token',
-    openExternal: async (url) => { calls.opened.push(url); },
+    openInBrowser: (url) => openExternalSafely({ openExternal: async (u) => { calls.opened.push(u); } }, url),
     setWorkingIncident: (id) => { calls.working.push(id); },
     setAlwaysOnTop: (on) => { calls.onTop.push(on); },
   };

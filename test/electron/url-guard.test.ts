@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, externalUrl, isSameOrigin, MAX_EXTERNAL_URL_LENGTH } from '../../electron/url-guard.ts';
+import { checkExternalUrl, externalUrl, isSameOrigin, MAX_EXTERNAL_URL_LENGTH, openExternalSafely } from '../../electron/url-guard.ts';
 
 // Each of these has been used to get a desktop app to run code or open a local file through
 // shell.openExternal; none may pass.
@@ -91,5 +91,15 @@ describe('external URL guard', () => {
     expect(isSameOrigin('https://127.0.0.1:4319/', 'http://127.0.0.1:4319')).toBe(false);
     expect(isSameOrigin('http://localhost:4319/', 'http://127.0.0.1:4319')).toBe(false);
     expect(isSameOrigin('not a url', 'http://127.0.0.1:4319')).toBe(false);
+  });
+});
+
+describe('openExternalSafely', () => {
+  it('hands only guarded, normalized URLs to the shell', async () => {
+    const opened: string[] = [];
+    const shell = { openExternal: async (u: string) => { opened.push(u); } };
+    for (const [, input] of refused) expect(await openExternalSafely(shell, input)).toBe(false);
+    expect(await openExternalSafely(shell, 'HTTPS://Example.COM/a')).toBe(true);
+    expect(opened).toEqual(['https://example.com/a']);
   });
 });
