@@ -59,6 +59,6 @@ describe('sidebar: live updates', () => {
     await banner.waitFor({ state: 'detached', timeout: 20_000 });
     await page.getByRole('status', { name: 'Connection: Live' }).waitFor();
     await page.getByRole('tab', { name: /^Notes/ }).click();
-    await page.getByText('cache hit ratio dropped to 40% at 10:01').waitFor();
+    await page.getByRole('list', { name: 'Notes' }).getByText('cache hit ratio dropped to 40% at 10:01').waitFor();
   });
 });

@@ -9,9 +9,9 @@ export function IncidentPane({ view }: { view: IncidentView }) {
       <Checklist items={view.checklist} />
       <section className="timeline-section" aria-labelledby="timeline-h">
         <h3 id="timeline-h">
-          Timeline <span className="count">{view.timeline.length} events</span>
+          Timeline
         </h3>
-        <Timeline events={view.timeline} />
+        <Timeline events={view.timeline} actions={view.actions} />
       </section>
     </div>
   );
