@@ -25,7 +25,11 @@ export function pingOwner(s: IncidentState, ctx: PolicyContext, service = s.inci
 
 /** The answer to "who owns X?": always answered, since a person asked. */
 export function ownerAnswer(s: IncidentState, ctx: PolicyContext, text: string): TurnDraft | null {
-  const known = new Set([s.incident.service, ...alertServices(s)].filter((x): x is string => !!x));
+  const inWorkspace = [
+    ...ctx.workspace.owners.map((o) => o.pattern).filter((p) => !/[*?]/.test(p)),
+    ...ctx.workspace.links.flatMap((l) => l.services),
+  ];
+  const known = new Set([s.incident.service, ...alertServices(s), ...inWorkspace].filter((x): x is string => !!x));
   const named = [...known].find((svc) => text.toLowerCase().includes(svc.toLowerCase())) ?? s.incident.service;
   const o = ownerOf(ctx.workspace.owners, named);
   if (!o || !named) return null;

@@ -21,13 +21,19 @@ function subjectOf(text: string): Subject | null {
 
 function clauses(text: string): Clause[] {
   const out: Clause[] = [];
-  const re = /[^,;.!?]+|[,;.!?]/g;
+  // A period splits only at a sentence end, so versions like v2.14.0 stay whole.
+  const boundary = /[,;!?]|\.(?=\s|$)|\b(?:and|but|while|whereas|then)\b/gi;
   let last: Subject | null = null;
-  for (const m of text.matchAll(re)) {
-    if (/^[,;.!?]$/.test(m[0])) continue;
-    const subject: Subject | null = subjectOf(m[0].replace(ORDER, '')) ?? last;
-    out.push({ text: m[0], start: m.index, subject });
-    last = subject;
+  let start = 0;
+  for (const m of [...text.matchAll(boundary), null]) {
+    const end = m ? m.index : text.length;
+    const part = text.slice(start, end);
+    if (part.trim()) {
+      const subject: Subject | null = subjectOf(part) ?? last;
+      out.push({ text: part, start, subject });
+      last = subject;
+    }
+    start = m ? m.index + m[0].length : end;
   }
   return out;
 }
