@@ -1,0 +1,57 @@
+// `mentat serve` as a process: the listening line, flags over environment, refusing to expose itself, clean exit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../coach/store/index.ts';
+import { runCli, startServe, type Served } from './support/spawn.ts';
+
+let dir: string;
+let served: Served | null = null;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'mentat-serve-')); });
+afterEach(async () => {
+  await served?.stop('SIGKILL');
+  served = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('mentat serve', () => {
+  it('prints exactly "listening on http://HOST:PORT", answers /healthz, and exits 0 on SIGTERM', async () => {
+    served = await startServe(['--port', '0', '--db', join(dir, 'a.db')]);
+    expect(served.stdout()).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    const res = await fetch(`${served.url}/healthz`);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(await served.stop('SIGTERM')).toBe(0);
+    served = null;
+  });
+
+  it('takes its settings from the environment, and flags win', async () => {
+    served = await startServe(['--db', join(dir, 'flag.db')], { MENTAT_PORT: '0', MENTAT_DB: join(dir, 'env.db'), MENTAT_HOST: '0.0.0.0', MENTAT_TOKEN: 't' });
+    const url = served.url.replace('0.0.0.0', '127.0.0.1');
+    expect(served.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    const created = await fetch(`${url}/api/incidents`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: JSON.stringify({ title: 'x', from: 'a' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await served.stop('SIGINT')).toBe(0);
+    served = null;
+    const store = Store.open(join(dir, 'flag.db'));
+    expect(store.incidents.list({ status: 'all' }).map((i) => i.title)).toEqual(['x']);
+    store.close();
+  });
+
+  it('refuses a non-loopback host without a token, and bad flags with usage', async () => {
+    const open = await runCli(['serve', '--port', '0', '--host', '0.0.0.0', '--db', join(dir, 'b.db')]);
+    expect(open.code).toBe(1);
+    expect(open.stderr).toContain('MENTAT_TOKEN');
+    expect(open.stdout).toBe('');
+    const port = await runCli(['serve', '--port', 'eighty']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('Usage: mentat serve');
+    const unknown = await runCli(['serve', '--colour']);
+    expect(unknown.code).toBe(2);
+    const ws = await runCli(['serve', '--port', '0', '--db', join(dir, 'c.db'), '--workspace', join(dir, 'missing')]);
+    expect(ws.code).toBe(1);
+    expect(ws.stderr).toContain('does not exist');
+  });
+});
