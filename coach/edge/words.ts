@@ -5,7 +5,7 @@ export function collapse(word: string): string {
   return word.replace(/(.)\1+/g, '$1');
 }
 
-/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of a substring). */
+/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of a substring), capped at max + 1. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -20,7 +20,7 @@ export function editDistance(a: string, b: string, max = 2): number {
       row[j] = v;
     }
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return Math.min((d[a.length] as number[])[b.length] as number, max + 1);
 }
 
 /** Lowercase word tokens; apostrophes dropped so "what's" is "whats". */
