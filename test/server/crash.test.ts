@@ -42,7 +42,8 @@ describe('crash safety', () => {
     const burst = 400;
     const killAfter = 60;
     const acked: string[] = [];
-    let killed: Promise<number | null> | null = null;
+    // Assigned inside the callbacks; typed loosely so the checker does not narrow it to null here.
+    let killed = null as Promise<number | null> | null;
     const sends = Array.from({ length: burst }, async (_, i) => {
       const text = `burst action ${i}`;
       try {
