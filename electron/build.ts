@@ -17,7 +17,8 @@ const common: BuildOptions = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['main.ts'], outfile: 'dist/main.js', format: 'esm', packages: 'external' }),
+  // Split so the parts of the core that load lazily (the model client) stay lazy in the bundle.
+  build({ ...common, entryPoints: ['main.ts'], outdir: 'dist', entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);
 console.log('electron: built dist/main.js and dist/preload.cjs');

@@ -23,7 +23,7 @@ describe('electron-builder.yml', () => {
   it('is accepted by electron-builder\'s own schema', async () => {
     const require = createRequire(import.meta.url);
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-      validateConfiguration(c: unknown, logger: { isEnabled: boolean; add(k: string, v: unknown): void }): Promise<void>;
+      validateConfiguration: (c: unknown, logger: { isEnabled: boolean; add(k: string, v: unknown): void }) => Promise<void>;
     };
     await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
     // The validator is not a rubber stamp: an unknown fuse is refused.

@@ -1,0 +1,55 @@
+// Solo mode: the same server `mentat serve` runs, composed in the app's own process on loopback. The
+// store lives in the app's data directory; the bundled demo workspace and the built sidebar ship inside
+// the app (app.getAppPath()), so a first start shows a real incident being worked.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServer } from '../coach/cli/compose.ts';
+import { startServer } from '../coach/server/index.ts';
+import { CodedError } from '../coach/types.ts';
+import type { EmbeddedServer } from './connection.ts';
+
+export interface EmbeddedServerOptions {
+  host: '127.0.0.1';
+  port: number;
+  token: string;
+  dbPath: string;
+  /** Root of the app's files: the repository in development, app.asar when packaged. */
+  appRoot: string;
+  /** Model, Prometheus and workspace settings (OPENAI_*, MENTAT_MODEL, PROMETHEUS_URL, MENTAT_WORKSPACE). */
+  env: Record<string, string | undefined>;
+  log: (line: string) => void;
+}
+
+export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const uiDir = join(opts.appRoot, 'renderer', 'dist');
+  if (!existsSync(join(uiDir, 'index.html'))) {
+    throw new CodedError('ui_missing', `The sidebar is not built (${uiDir} has no index.html). Run "npx vite build renderer" and start again.`, 500);
+  }
+  const demo = join(opts.appRoot, 'workspace', 'demo');
+  const workspaceDir = opts.env.MENTAT_WORKSPACE?.trim() || (existsSync(demo) ? demo : null);
+  const composed = await composeServer({
+    host: opts.host,
+    port: opts.port,
+    dbPath: opts.dbPath,
+    workspaceDir,
+    prometheusUrl: opts.env.PROMETHEUS_URL?.trim() || null,
+    token: opts.token,
+    uiDir,
+    githubSecret: null,
+    tickMs: 30_000,
+  }, opts.env, opts.log);
+  try {
+    const server = await startServer({ host: opts.host, port: opts.port, deps: composed.deps, token: opts.token, uiDir, log: opts.log });
+    opts.log(`embedded server on ${server.url}; store ${opts.dbPath}; engine ${composed.engine}`);
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        composed.close();
+      },
+    };
+  } catch (err) {
+    composed.close();
+    throw err;
+  }
+}
