@@ -110,4 +110,33 @@ export const migrations: Migration[] = [
       CREATE INDEX turns_by_incident ON turns(incident_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'metric catalog',
+    sql: `
+      CREATE TABLE catalog_sources (
+        source TEXT PRIMARY KEY,
+        fetched_at TEXT NOT NULL,
+        families INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL
+      );
+      CREATE TABLE catalog_families (
+        source TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        help TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '[]',
+        samples TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (source, name)
+      ) WITHOUT ROWID;
+      CREATE TABLE catalog_label_values (
+        source TEXT NOT NULL,
+        family TEXT NOT NULL,
+        label TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (source, family, label, value)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

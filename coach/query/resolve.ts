@@ -1,0 +1,183 @@
+// Which metric family a question is about, and which label values it names.
+import type { Catalog, MetricFamily } from './api.ts';
+import type { CatalogIndex } from './catalog.ts';
+import type { Question } from './question.ts';
+import { LABEL_SYNONYMS, norm } from './text.ts';
+
+export interface Candidate {
+  family: MetricFamily;
+  score: number;
+  /** Question tokens the name or HELP accounts for. */
+  covered: Set<string>;
+  nameHits: number;
+}
+
+export interface Matcher {
+  label: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+/** Scores families sharing a word with the question; `bias` adds what the question's shape prefers. */
+export function rankFamilies(
+  ix: CatalogIndex, q: Question, bias: (f: MetricFamily) => number,
+  opts: { weak?: ReadonlySet<string>; labels?: readonly string[]; derived?: (f: MetricFamily) => ReadonlySet<string> } = {},
+): Candidate[] {
+  const tokens = [...new Set(q.tokens)];
+  const seen = new Set<number>();
+  for (const t of [...tokens, ...q.numbers]) for (const i of ix.byWord.get(t) ?? []) seen.add(i);
+  // A family can be what the question means through its labels alone ("each CPU core … idle").
+  for (const l of opts.labels ?? []) for (const i of (ix.byLabel.get(l) ?? []).slice(0, 200)) seen.add(i);
+  const out: Candidate[] = [];
+  for (const i of seen) {
+    const e = ix.entries[i];
+    if (!e) continue;
+    let score = 0;
+    let nameHits = 0;
+    const covered = new Set<string>();
+    const derived = opts.derived?.(e.family);
+    for (const t of tokens) {
+      // Words naming a breakdown ("by handler") are mostly labels; they only half-count towards the name.
+      const weight = opts.weak?.has(t) ? 0.5 : 1;
+      if (e.name.has(t) || derived?.has(t)) {
+        score += weight * ix.idf(t);
+        nameHits++;
+        covered.add(t);
+      } else if (e.help.has(t)) {
+        score += 0.35 * ix.idf(t);
+        covered.add(t);
+      }
+    }
+    for (const n of e.name) if (!tokens.includes(n) && !/^\d+$/.test(n)) score -= 0.15 * ix.idf(n);
+    for (const n of q.numbers) if (e.name.has(n)) score += 0.8;
+    if (nameHits === 0 && covered.size === 0 && !(opts.labels ?? []).some((l) => e.family.labels.includes(l))) continue;
+    score += bias(e.family);
+    // Among equals, the avail-style gauge is what a careful SRE reads as "free" (MemAvailable over MemFree).
+    if (/avail/i.test(e.family.name)) score += 0.01;
+    out.push({ family: e.family, score, covered, nameHits });
+  }
+  return out.sort((a, b) => b.score - a.score || a.family.name.length - b.family.name.length);
+}
+
+const GENERIC_VALUE_WORDS = new Set(['api', 'v1', 'v2', 'v3', 'www', 'com', 'http', 'https', 'dev']);
+const SKIP_LABELS = new Set(['le', 'quantile', '__name__', 'instance']);
+const CODE_LABELS = /^(code|status|status_code|http_status|response_code)$/;
+
+function wordHit(q: Question, word: string, consumed: ReadonlySet<string>): boolean {
+  if (consumed.has(norm(word))) return false;
+  return q.words.some((w) => w === word || norm(w) === norm(word) || (word.length >= 4 && w.startsWith(word)) || (w.length >= 4 && word.startsWith(w)));
+}
+
+/** How well a question names one label value: 0 when it does not. */
+export function valueScore(q: Question, label: string, value: string, consumed: ReadonlySet<string>): number {
+  const v = value.toLowerCase();
+  if (q.literals.some((l) => l.toLowerCase() === v)) return 10;
+  if (/^\d+(\.\d+)?$/.test(v)) {
+    const i = q.words.indexOf(v);
+    if (i < 0) return 0;
+    const before = q.words[i - 1] ?? '';
+    const hinted = before === label || (LABEL_SYNONYMS[label] ?? []).includes(before);
+    return CODE_LABELS.test(label) && /^\d{3}$/.test(v) || hinted ? 8 : 0;
+  }
+  if (v === '/') return q.words.includes('root') ? 3 : 0;
+  const parts = v.split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !GENERIC_VALUE_WORDS.has(w));
+  if (parts.length === 0) return 0;
+  if (!parts.every((p) => wordHit(q, p, consumed))) return 0;
+  return 2 * parts.length + (hinted(q, label, parts) ? 4 : 0);
+}
+
+/** "the query endpoint", "mode idle", "non-idle", "node exporter": a value word next to its label's name. */
+function hinted(q: Question, label: string, parts: string[]): boolean {
+  const names = new Set([label, `${label}s`, ...(LABEL_SYNONYMS[label] ?? [])]);
+  for (let i = 0; i < q.words.length; i++) {
+    const w = q.words[i] ?? '';
+    if (!parts.some((p) => w === p || norm(w) === norm(p))) continue;
+    const before = q.words[i - 1] ?? '';
+    if (names.has(before) || names.has(q.words[i + 1] ?? '') || before === 'non') return true;
+  }
+  return false;
+}
+
+/** Label names a question mentions anywhere, on this family (the "endpoint" of "the metrics endpoint"). */
+export function mentionedLabels(family: MetricFamily, q: Question): string[] {
+  return family.labels.filter((l) => !['le', 'quantile', 'instance', 'job'].includes(l) && q.words.some((w) => w === l || w === `${l}s` || (LABEL_SYNONYMS[l] ?? []).includes(w)));
+}
+
+/** Equality matchers for the label values a question names, best value per label; ambiguous labels are left out. */
+export function namedValues(catalog: Catalog, family: MetricFamily, q: Question, consumed: ReadonlySet<string>): { matchers: Matcher[]; score: number } {
+  const matchers: Matcher[] = [];
+  let score = 0;
+  for (const label of family.labels) {
+    if (SKIP_LABELS.has(label)) continue;
+    let best = 0;
+    let winners: string[] = [];
+    for (const value of catalog.labelValues(family.name, label)) {
+      const s = valueScore(q, label, value, consumed);
+      if (s > best) [best, winners] = [s, [value]];
+      else if (s > 0 && s === best) winners.push(value);
+    }
+    if (best > 0 && winners.length === 1 && winners[0] !== undefined) {
+      matchers.push({ label, op: '=', value: winners[0] });
+      score += best;
+    }
+  }
+  return { matchers, score };
+}
+
+/** The label a grouping word means on this family ("interfaces" → device), if any. */
+export function labelFor(family: MetricFamily, word: string): string | null {
+  const w = word.toLowerCase();
+  for (const l of family.labels) {
+    if (l === w || norm(l) === norm(w)) return l;
+  }
+  for (const l of family.labels) if ((LABEL_SYNONYMS[l] ?? []).includes(w)) return l;
+  return null;
+}
+
+/** True when a word means "the scrape target" (grouping by it keeps the series as they are). */
+export function meansTarget(word: string): boolean {
+  return /^(targets?|instances?)$/.test(word);
+}
+
+const TOTAL_WORDS = ['Total', 'total', 'size', 'Size', 'max', 'maximum', 'limit'];
+const AVAIL_RE = /(Available|Avail|available|avail|Free|free)/;
+const TOTAL_RE = /(Total|total|Size|size|maximum|max|limit)(?=_|$|[A-Z])/;
+const USED_WORDS = ['open', 'allocated', 'used', 'inuse', 'entries'];
+
+export interface CapacityPair {
+  total: string;
+  avail?: string;
+  used?: string;
+}
+
+/** A resource's capacity and what is free or used of it (MemAvailable/MemTotal, open_fds/max_fds). */
+export function capacityPair(catalog: Catalog, name: string): CapacityPair | null {
+  const has = (n: string): boolean => catalog.family(n) !== undefined && n !== name;
+  if (AVAIL_RE.test(name)) {
+    for (const w of TOTAL_WORDS) {
+      const total = name.replace(AVAIL_RE, w);
+      if (has(total)) return { total, avail: name };
+    }
+  }
+  if (TOTAL_RE.test(name)) {
+    for (const w of ['Available', 'avail', 'Free', 'free']) {
+      const avail = name.replace(TOTAL_RE, w);
+      if (has(avail)) return { total: name, avail };
+    }
+    for (const w of USED_WORDS) {
+      const used = name.replace(TOTAL_RE, w);
+      if (has(used)) return { total: name, used };
+    }
+    const stripped = name.replace(/_(limit|max|maximum)$/, '');
+    if (stripped !== name && has(stripped)) return { total: name, used: stripped };
+  }
+  for (const w of USED_WORDS) {
+    if (!new RegExp(`(^|_)${w}(_|$)`).test(name)) continue;
+    for (const t of ['max', 'maximum', 'limit']) {
+      const total = name.replace(new RegExp(`(^|_)${w}(_|$)`), `$1${t}$2`);
+      if (has(total)) return { total, used: name };
+    }
+    if (has(`${name}_limit`)) return { total: `${name}_limit`, used: name };
+  }
+  return null;
+}
