@@ -37,7 +37,7 @@ export interface SlackAssistantOptions {
 export interface SlackAssistant {
   mode: 'http' | 'socket';
   /** HTTP mode only: the server routes POST /slack/events here with the body it read. */
-  handleHttp?(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void>;
+  handleHttp?: (req: IncomingMessage, res: ServerResponse, rawBody: Buffer) => Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** The Web API client the listeners use, for announcements from elsewhere in the server. */
