@@ -4,8 +4,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServer } from '../coach/cli/compose.ts';
+import { demoPaths, seedDemo } from '../coach/demo/index.ts';
 import { startServer } from '../coach/server/index.ts';
 import { CodedError } from '../coach/types.ts';
+import type { Workspace } from '../coach/workspace/index.ts';
 import type { EmbeddedServer } from './connection.ts';
 
 export interface EmbeddedServerOptions {
@@ -25,8 +27,9 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   if (!existsSync(join(uiDir, 'index.html'))) {
     throw new CodedError('ui_missing', `The sidebar is not built (${uiDir} has no index.html). Run "npx vite build renderer" and start again.`, 500);
   }
-  const demo = join(opts.appRoot, 'workspace', 'demo');
-  const workspaceDir = opts.env.MENTAT_WORKSPACE?.trim() || (existsSync(demo) ? demo : null);
+  const demo = demoPaths(opts.appRoot);
+  const ownWorkspace = opts.env.MENTAT_WORKSPACE?.trim() || null;
+  const workspaceDir = ownWorkspace ?? (existsSync(demo.workspaceDir) ? demo.workspaceDir : null);
   const composed = await composeServer({
     host: opts.host,
     port: opts.port,
@@ -39,6 +42,11 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     tickMs: 30_000,
   }, opts.env, opts.log);
   try {
+    // A first start on the bundled demo shows its recorded incident; a team's own workspace gets no demo data.
+    if (ownWorkspace === null && existsSync(demo.incidentFile)) {
+      const seeded = await seedDemo({ store: composed.store, workspace: composed.deps.services.workspace as Workspace, file: demo.incidentFile, now: composed.deps.clock.now() });
+      if (seeded) opts.log(`seeded the demo incident ${seeded.key}`);
+    }
     const server = await startServer({ host: opts.host, port: opts.port, deps: composed.deps, token: opts.token, uiDir, log: opts.log });
     opts.log(`embedded server on ${server.url}; store ${opts.dbPath}; engine ${composed.engine}`);
     return {
