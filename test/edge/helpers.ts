@@ -37,7 +37,7 @@ export function plan(steps: string[], at = T('10:05'), done: Record<number, stri
   };
 }
 
-export function state(over: Partial<IncidentState> & { now: string | Date }): IncidentState {
+export function state(over: Partial<Omit<IncidentState, 'now'>> & { now: string | Date }): IncidentState {
   const { now, ...rest } = over;
   return { incident: incident(), timeline: [], plan: null, actions: [], notes: [], turns: [], ...rest, now: new Date(now) };
 }
