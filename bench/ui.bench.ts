@@ -59,11 +59,39 @@ async function timeToRendered(browser: Browser, server: MentatServer, id: number
   return { runs, expected };
 }
 
+/** Scrolls the timeline top to bottom over 400 animation frames, recording frame intervals and long tasks. */
+const SCROLL_PROBE = `(async () => {
+  const el = document.querySelector('[role=list][aria-label=Timeline]');
+  const longTasks = [];
+  const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
+  obs.observe({ type: 'longtask', buffered: false });
+  const frames = [];
+  let maxRows = 0;
+  const frameCount = 400;
+  const stepPx = Math.ceil((el.scrollHeight - el.clientHeight) / frameCount);
+  await new Promise((done) => {
+    let last = performance.now();
+    let n = 0;
+    function tick(t) {
+      frames.push(t - last);
+      last = t;
+      maxRows = Math.max(maxRows, el.querySelectorAll('[role=listitem]').length);
+      el.scrollTop += stepPx;
+      if (++n < frameCount) requestAnimationFrame(tick); else done();
+    }
+    requestAnimationFrame(tick);
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  obs.disconnect();
+  return { frames: frames.slice(1), longTasks, maxRows, reachedEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 2 };
+})()`;
+
 async function scrollTimeline(browser: Browser, server: MentatServer): Promise<Record<string, number>> {
   const inc = await openIncident(server, 'Timeline scroll benchmark', 'bench');
   const store = Store.open(server.dbPath);
   const start = Date.parse('2026-03-02T09:00:00Z');
-  const kinds = ['alert_firing', 'deploy', 'action', 'note', 'status'] as const;
+  // Kinds whose data the core does not read back, so the rows need nothing but a summary.
+  const kinds = ['action', 'note'] as const;
   store.tx(() => {
     for (let i = 0; i < TIMELINE_EVENTS; i++) {
       store.timeline.add({ incidentId: inc.id, at: new Date(start + i * 1000).toISOString(), kind: kinds[i % kinds.length] ?? 'action', summary: `event ${i + 1}: checkout p99 ${200 + (i % 97)} ms on pod checkout-${i % 12}` });
@@ -74,36 +102,11 @@ async function scrollTimeline(browser: Browser, server: MentatServer): Promise<R
   await page.goto(`${server.url}/#/incident/${inc.id}`);
   await page.getByRole('tab', { name: 'Incident' }).click();
   const list = page.getByRole('list', { name: 'Timeline' });
-  await page.waitForFunction((n: number) => document.querySelector('[role=list][aria-label=Timeline] [aria-setsize]')?.getAttribute('aria-setsize') === String(n), TIMELINE_EVENTS + 1, { timeout: 15_000 }).catch(async () => {
-    // The incident's own "opened" event may or may not be on the timeline; accept either count.
-    await page.waitForFunction((n: number) => Number(document.querySelector('[role=list][aria-label=Timeline] [aria-setsize]')?.getAttribute('aria-setsize')) >= n, TIMELINE_EVENTS, { timeout: 15_000 });
-  });
+  // The incident's own rows (opened, the coach's first actions) come on top of the inserted events.
+  await page.waitForFunction((n: number) => Number(document.querySelector('[role=list][aria-label=Timeline] [aria-setsize]')?.getAttribute('aria-setsize')) >= n, TIMELINE_EVENTS, { timeout: 15_000 });
   await list.evaluate((el) => (el.scrollTop = 0));
-  const stats = await list.evaluate(async (el) => {
-    const longTasks: number[] = [];
-    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
-    obs.observe({ type: 'longtask', buffered: false });
-    const frames: number[] = [];
-    let maxRows = 0;
-    const frameCount = 400;
-    const stepPx = Math.ceil((el.scrollHeight - el.clientHeight) / frameCount);
-    await new Promise<void>((done) => {
-      let last = performance.now();
-      let n = 0;
-      const tick = (t: number): void => {
-        frames.push(t - last);
-        last = t;
-        maxRows = Math.max(maxRows, el.querySelectorAll('[role=listitem]').length);
-        el.scrollTop += stepPx;
-        if (++n < frameCount) requestAnimationFrame(tick);
-        else done();
-      };
-      requestAnimationFrame(tick);
-    });
-    await new Promise((r) => setTimeout(r, 100));
-    obs.disconnect();
-    return { frames: frames.slice(1), longTasks, maxRows, reachedEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 2 };
-  });
+  // Plain JavaScript text: the TypeScript runner would wrap named functions in a helper the page lacks.
+  const stats = await page.evaluate<{ frames: number[]; longTasks: number[]; maxRows: number; reachedEnd: boolean }>(SCROLL_PROBE);
   await context.close();
   return {
     events: TIMELINE_EVENTS,
