@@ -55,23 +55,17 @@ export interface FakeOpenAI {
 }
 
 export const FAKE_MODELS = ['fake-model', 'fake-model-mini'];
+const USAGE = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
 
 export async function startFakeOpenAI(initial?: Script): Promise<FakeOpenAI> {
-  const queue: Script[] = [];
+  const [queue, requests, timers] = [[] as Script[], [] as RecordedRequest[], new Set<NodeJS.Timeout>()];
   let fallback: Script = initial ?? { kind: 'content', content: '' };
-  const requests: RecordedRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
 
   const server: Server = createServer((req, res) => {
     void collect(req).then((raw) => {
-      const rec: RecordedRequest = {
-        method: req.method ?? 'GET',
-        path: (req.url ?? '/').split('?')[0] ?? '/',
-        headers: req.headers,
-        raw,
-        body: parseBody(raw),
-      };
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const rec: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, raw, body: parseBody(raw) };
       requests.push(rec);
       if (rec.method === 'GET' && rec.path === '/v1/models') {
         return sendJson(res, 200, { object: 'list', data: FAKE_MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
@@ -95,7 +89,6 @@ export async function startFakeOpenAI(initial?: Script): Promise<FakeOpenAI> {
     setDefault: (reply) => void (fallback = reply),
     close: async () => {
       for (const t of timers) clearTimeout(t);
-      timers.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -103,26 +96,20 @@ export async function startFakeOpenAI(initial?: Script): Promise<FakeOpenAI> {
 }
 
 function collect(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    const done = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('end', done).on('error', done);
   });
 }
 
 function parseBody(raw: string): ChatRequestBody | null {
-  try {
-    return JSON.parse(raw) as ChatRequestBody;
-  } catch {
-    return null;
-  }
+  try { return JSON.parse(raw) as ChatRequestBody; } catch { return null; }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.destroyed) return;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+  if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 /** The tool the request forces, if it sent tools. */
@@ -154,10 +141,8 @@ function messageFor(reply: FakeReply, body: ChatRequestBody | null): Message {
     }
     case 'refusal':
       return { content: null, refusal: reply.text };
-    case 'content':
-      return { content: reply.content };
     default:
-      return { content: '' };
+      return { content: reply.kind === 'content' ? reply.content : '' };
   }
 }
 
@@ -171,36 +156,24 @@ function respond(res: ServerResponse, rec: RecordedRequest, reply: FakeReply, id
     return;
   }
   if (reply.kind === 'error') {
-    return sendJson(res, reply.status, {
-      error: { message: reply.message ?? `fake error ${reply.status}`, type: 'api_error', code: reply.code ?? null },
-    });
+    return sendJson(res, reply.status, { error: { message: reply.message ?? `fake error ${reply.status}`, type: 'api_error', code: reply.code ?? null } });
   }
   if (reply.kind === 'raw') {
-    if (res.destroyed) return;
-    res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'text/plain' });
-    res.end(reply.body);
+    if (!res.destroyed) res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'text/plain' }).end(reply.body);
     return;
   }
   const message = messageFor(reply, rec.body);
   if (rec.body?.stream) return streamMessage(res, rec.body, message, id);
+  const toolCalls = message.toolCall
+    ? { tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: message.toolCall.name, arguments: message.toolCall.args } }] }
+    : {};
   sendJson(res, 200, {
-    id,
-    object: 'chat.completion',
-    created: 0,
-    model: rec.body?.model ?? 'fake-model',
+    id, object: 'chat.completion', created: 0, model: rec.body?.model ?? 'fake-model', usage: USAGE,
     choices: [{
       index: 0,
       finish_reason: message.toolCall ? 'tool_calls' : 'stop',
-      message: {
-        role: 'assistant',
-        content: message.content,
-        refusal: message.refusal ?? null,
-        ...(message.toolCall
-          ? { tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: message.toolCall.name, arguments: message.toolCall.args } }] }
-          : {}),
-      },
+      message: { role: 'assistant', content: message.content, refusal: message.refusal ?? null, ...toolCalls },
     }],
-    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
   });
 }
 
@@ -222,15 +195,10 @@ function streamMessage(res: ServerResponse, body: ChatRequestBody, message: Mess
     for (const piece of pieces(message.content ?? '')) chunk({ content: piece });
   }
   chunk({}, message.toolCall ? 'tool_calls' : 'stop');
-  const usage = body.stream_options as { include_usage?: boolean } | undefined;
-  if (usage?.include_usage) {
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } })}\n\n`);
+  if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
+    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage: USAGE })}\n\n`);
   }
   res.end('data: [DONE]\n\n');
 }
 
-function pieces(text: string, size = 7): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
-}
+const pieces = (text: string, size = 7): string[] => text.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
