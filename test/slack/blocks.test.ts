@@ -1,0 +1,114 @@
+// Block Kit as built: within Slack's limits, text from people escaped, and no button anywhere that
+// remediates or asks for the next hint (G6).
+import { describe, expect, it } from 'vitest';
+import type { IncidentView } from '../../coach/incident/api.ts';
+import type { Incident, Phase, Turn, TurnType } from '../../coach/types.ts';
+import { homeView } from '../../bots/slack/views/home.ts';
+import { chunkBlocks, codeBlock, escapeText, LIMITS, textSections, truncate } from '../../bots/slack/views/limits.ts';
+import { planModal } from '../../bots/slack/views/plan-modal.ts';
+import { runResultBlocks } from '../../bots/slack/views/run-result.ts';
+import { statusBlocks } from '../../bots/slack/views/status.ts';
+import { turnsBlocks } from '../../bots/slack/views/turns.ts';
+import { HELP_TEXT } from '../../bots/slack/views/help.ts';
+
+const incident: Incident = {
+  id: 7, key: 'INC-7', title: 'Checkout <!channel> errors', service: 'checkout', severity: 'SEV2', status: 'open',
+  fingerprint: null, openedAt: '2026-01-01T00:00:00Z', openedBy: 'slack:U1', resolvedAt: null, channel: 'C1',
+};
+const card = {
+  language: 'promql', text: 'sum by (code) (rate(http_requests_total{service="checkout"}[5m]))',
+  explanation: [{ part: 'rate(…[5m])', says: 'per-second rate over 5 minutes' }],
+  links: { prometheus: 'http://prom:9090/graph?g0.expr=x', grafana: 'https://grafana/explore?x', evil: 'javascript:alert(1)' },
+};
+const TYPES: [Phase, TurnType][] = [
+  ['guide', 'ask_plan'], ['guide', 'clarify'], ['guide', 'stuck_nudge'], ['guide', 'colleague'], ['guide', 'cross_check'],
+  ['explain', 'missing_step'], ['explain', 'process'], ['demonstrate', 'query'], ['demonstrate', 'link'], ['demonstrate', 'steps'],
+  ['demonstrate', 'memory'], ['enhance', 'improve'], ['enhance', 'shortcut'], ['enhance', 'split_view'],
+];
+const turns: Turn[] = TYPES.map(([phase, type], i) => ({
+  id: i + 1, incidentId: 7, at: '2026-01-01T00:00:00Z', phase, type, rule: 'X1', text: `turn ${type} <@U999> & <!here>`,
+  engine: 'offline', fallback: null, to: 'slack:U1', fields: type === 'query' || type === 'memory' ? { query: card } : {},
+}));
+const view: IncidentView = {
+  incident, timeline: [], notes: [{ id: 1, incidentId: 7, author: 'a', at: 'x', updatedAt: 'x', text: 'pinned <!channel>', pinned: true }],
+  actions: [], turns, checklist: [{ id: 'ack', text: 'Acknowledge the page', done: false, applies: true }],
+  plan: { id: 1, incidentId: 7, author: 'slack:U1', createdAt: 'x', text: '1. a', steps: [{ n: 1, text: 'a', state: 'open', updatedAt: 'x' }] },
+};
+
+/** Every button in a tree of blocks, wherever it sits. */
+function buttons(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((n) => buttons(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.type === 'button') out.push(o);
+    Object.values(o).forEach((v) => buttons(v, out));
+  }
+  return out;
+}
+
+const FORBIDDEN = /next|hint|continue|do it|fix|remediat|roll ?back|restart|apply|execute|resolve|scale|deploy|page|approve/i;
+
+describe('Block Kit views', () => {
+  const everything = [
+    turnsBlocks(turns, 'http://m/incidents/7'), statusBlocks(view, null), homeView({ name: 'A', mine: [incident], others: [], incidentUrl: () => null }),
+    planModal({ incidentId: 7, channel: 'C1', threadTs: null }, 'INC-7'), runResultBlocks('U1', card as never, { summary: 'ok' }, null),
+  ];
+
+  it('has no button that remediates or asks for more (G6): only Run, Open in…, Write my plan', () => {
+    const all = buttons(everything);
+    expect(all.length).toBeGreaterThan(3);
+    for (const b of all) {
+      const label = (b.text as { text: string }).text;
+      expect(label).not.toMatch(FORBIDDEN);
+      expect(String(b.action_id)).not.toMatch(FORBIDDEN);
+      expect(label).toMatch(/^(Run|Open in .+|Write my plan)$/);
+    }
+  });
+
+  it('never puts a non-http link on a button', () => {
+    const urls = buttons(everything).map((b) => b.url).filter(Boolean);
+    expect(urls).toEqual(['http://prom:9090/graph?g0.expr=x', 'https://grafana/explore?x', 'http://prom:9090/graph?g0.expr=x', 'https://grafana/explore?x']);
+  });
+
+  it('escapes people\'s text so it cannot mention everyone or forge links', () => {
+    const shown = JSON.stringify(everything);
+    expect(shown).not.toContain('<!channel>');
+    expect(shown).not.toContain('<!here>');
+    expect(shown).not.toContain('<@U999>');
+    expect(escapeText('<a|b> & c')).toBe('&lt;a|b&gt; &amp; c');
+    expect(codeBlock('a```b')).not.toMatch(/a```b/);
+  });
+
+  it('labels each turn with its phase and rule', () => {
+    const shown = JSON.stringify(turnsBlocks(turns, null));
+    for (const label of ['Explain', 'Demonstrate', 'Guide', 'Enhance']) expect(shown).toContain(label);
+  });
+
+  it('keeps sections under 3,000 characters and links to the full text when it cuts', () => {
+    const long = { ...turns[0], text: 'x '.repeat(5_000) } as Turn;
+    const blocks = turnsBlocks([long], 'http://m/incidents/7');
+    const texts = blocks.flatMap((b) => {
+      const t = (b as { text?: { text?: unknown } }).text?.text;
+      return typeof t === 'string' ? [t] : [];
+    });
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(texts.some((t) => t.includes('http://m/incidents/7'))).toBe(true);
+    expect(truncate('short', 10)).toBe('short');
+    expect(textSections('y'.repeat(7_000)).length).toBe(3);
+  });
+
+  it('splits past 50 blocks into messages in order', () => {
+    const chunks = chunkBlocks(Array.from({ length: 120 }, (_, i) => i));
+    expect(chunks.map((c) => c.length)).toEqual([50, 50, 20]);
+    expect(chunks.flat()).toEqual(Array.from({ length: 120 }, (_, i) => i));
+  });
+
+  it('caps the Home tab at 100 blocks', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...incident, id: i + 1, key: `INC-${i + 1}` }));
+    expect(homeView({ name: 'A', mine: many, others: [], incidentUrl: () => null }).blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it('help names every command', () => {
+    for (const c of ['plan', 'ask', 'stuck', 'note', 'status', 'incident open']) expect(HELP_TEXT).toContain(`/mentat ${c}`);
+  });
+});
