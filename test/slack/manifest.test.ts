@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { LISTENERS, registerListeners } from '../../bots/slack/index.ts';
-import type { Registrar } from '../../bots/slack/listeners/index.ts';
 import type { SlackDeps } from '../../bots/slack/deps.ts';
 
 interface Manifest {
