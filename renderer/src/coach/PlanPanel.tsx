@@ -21,7 +21,16 @@ export function PlanPanel({ incidentId, plan, state }: Props) {
     state.apply(await client.plan(incidentId, text));
     setEditing(false);
   });
-  const mark = useAsync(async (n: number, s: StepState) => state.apply(await client.setStep(incidentId, n, s)));
+  const mark = useAsync(async (n: number, s: StepState) => {
+    // The box ticks at once; the server's answer confirms it, and a refusal puts the truth back.
+    state.patch((v) => (v.plan ? { ...v, plan: { ...v.plan, steps: v.plan.steps.map((st) => (st.n === n ? { ...st, state: s } : st)) } } : v));
+    try {
+      state.apply(await client.setStep(incidentId, n, s));
+    } catch (e) {
+      state.reload();
+      throw e;
+    }
+  });
 
   if (!plan || editing) {
     return (

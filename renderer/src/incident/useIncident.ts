@@ -11,6 +11,8 @@ export interface IncidentState {
   stream: StreamState;
   apply(result: HandleResult): void;
   patch(fn: (v: IncidentView) => IncidentView): void;
+  /** Refetches the whole view, e.g. to undo an optimistic change the server refused. */
+  reload(): void;
 }
 
 const REFRESH_DEBOUNCE_MS = 400;
@@ -60,5 +62,5 @@ export function useIncident(client: Client, id: number): IncidentState {
   );
   const patch = useCallback((fn: (v: IncidentView) => IncidentView) => setView((v) => (v ? fn(v) : v)), []);
 
-  return { view, error, stream, apply, patch };
+  return { view, error, stream, apply, patch, reload: load };
 }
