@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Starts the real Prometheus lab the query tests share (only when the run includes them).
+    globalSetup: ['test/support/prom-lab.ts'],
   },
 });

@@ -19,7 +19,7 @@ export interface SourcedCatalog {
 
 /** "3 minutes", "2 hours", "4 days". */
 export function describeAge(ms: number): string {
-  const m = Math.max(0, Math.round(ms / 60_000));
+  const m = Math.max(0, Math.floor(ms / 60_000));
   if (m < 1) return 'less than a minute';
   if (m < 120) return `${m} minute${m === 1 ? '' : 's'}`;
   const h = Math.round(m / 60);

@@ -1,0 +1,48 @@
+// Shared by the query tests: a store in a temp dir with the lab's catalog fetched into it.
+import { join } from 'node:path';
+import { CatalogStore } from '../../coach/query/catalog-store.ts';
+import { refreshCatalog } from '../../coach/query/catalog-fetch.ts';
+import { createPromClient } from '../../coach/query/prom-client.ts';
+import type { Catalog } from '../../coach/query/api.ts';
+import { Store } from '../../coach/store/index.ts';
+import { systemClock } from '../../coach/types.ts';
+import { tempDir } from '../support/tmp.ts';
+import { labUrl } from '../support/prom-lab.ts';
+
+export interface LabStore {
+  url: string;
+  store: Store;
+  catalogs: CatalogStore;
+  catalog: Catalog;
+  dbPath: string;
+  cleanup(): void;
+}
+
+export async function labStore(): Promise<LabStore> {
+  const url = labUrl();
+  const tmp = tempDir('mentat-query-');
+  const dbPath = join(tmp.dir, 'mentat.db');
+  const store = Store.open(dbPath);
+  const catalogs = new CatalogStore(store.db);
+  await refreshCatalog(createPromClient(url), catalogs, systemClock);
+  const catalog = catalogs.load(url);
+  if (!catalog) throw new Error('the lab catalog did not load');
+  return { url, store, catalogs, catalog, dbPath, cleanup: () => { store.close(); tmp.cleanup(); } };
+}
+
+/** Evaluates a query on the lab now; returns the series as sorted label-set keys → value. */
+export async function evaluate(url: string, query: string): Promise<Map<string, string>> {
+  const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query }) });
+  const body = (await res.json()) as { status: string; error?: string; data: { resultType: string; result: unknown } };
+  if (body.status !== 'success') throw new Error(`${query}: ${body.error ?? 'failed'}`);
+  const out = new Map<string, string>();
+  if (body.data.resultType === 'scalar') {
+    out.set('{}', (body.data.result as [number, string])[1]);
+    return out;
+  }
+  for (const r of body.data.result as { metric: Record<string, string>; value: [number, string] }[]) {
+    const { __name__: _n, ...labels } = r.metric;
+    out.set(JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1))), r.value[1]);
+  }
+  return out;
+}
