@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,10 @@ const reviewed: Reviewed[] = [{
 
 describe('electronegativity over electron/', () => {
   it('reports no HIGH or MEDIUM finding that has not been reviewed', async () => {
-    const result = await scan(electronDir, electronVersion);
+    // The sources, without a compiled electron/dist that may or may not be there: the same code, bundled.
+    const copy = mkdtempSync(join(tmpdir(), 'mentat-eneg-src-'));
+    cpSync(electronDir, copy, { recursive: true, filter: (src) => !src.startsWith(join(electronDir, 'dist')) });
+    const result = await scan(copy, electronVersion).finally(() => rmSync(copy, { recursive: true, force: true }));
     expect(result.errors).toEqual([]);
     expect(result.checks).toBeGreaterThan(20);
     const unreviewed = blocking(result.findings, reviewed);
