@@ -23,6 +23,20 @@ export interface SearchHit extends Action {
   rank: number;
 }
 
+/** How many of the newest matches a search ranks. */
+const SEARCH_POOL = 200;
+
+function words(text: string): string[] {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+/** More of the asked words first, then the shorter text that holds them (the idea of bm25, without its corpus statistics). */
+function density(text: string, terms: Set<string>): number {
+  const tokens = words(text);
+  const matched = tokens.filter((t) => terms.has(t));
+  return new Set(matched).size + matched.length / Math.sqrt(tokens.length + 1) / 10;
+}
+
 /** Turns free text into an FTS5 query of quoted terms, so a person's words are never FTS syntax. */
 export function ftsQuery(text: string, mode: 'all' | 'any' = 'all'): string | null {
   const terms = text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
@@ -69,18 +83,37 @@ export class ActionRepo {
     return (this.db.prepare('SELECT count(*) AS c FROM actions').get() as { c: number }).c;
   }
 
-  /** Full-text search over the log, best match first. */
+  /**
+   * Full-text search over the log, best match first among the most recent matches. bm25 reads every match of
+   * every term to weigh it, which took 100+ ms for common words at a million rows; walking the index newest
+   * first stops after `pool` matches, and those are ranked here by how densely they hold the words.
+   */
   search(text: string, opts: { limit?: number; kind?: string; mode?: 'all' | 'any' } = {}): SearchHit[] {
     const q = ftsQuery(text, opts.mode);
     if (!q) return [];
+    const limit = opts.limit ?? 20;
+    // Any-word searches match far more rows, so they look further back for the ones holding most words.
+    const pool = Math.max(opts.mode === 'any' ? SEARCH_POOL * 2 : SEARCH_POOL, limit * 5);
     const kindSql = opts.kind ? 'AND a.kind = ?' : '';
     const params: unknown[] = [q];
     if (opts.kind) params.push(opts.kind);
-    params.push(opts.limit ?? 20);
-    const rows = this.db
-      .prepare(`SELECT a.*, bm25(actions_fts) AS rank FROM actions_fts JOIN actions a ON a.id = actions_fts.rowid
-                WHERE actions_fts MATCH ? ${kindSql} ORDER BY rank LIMIT ?`)
-      .all(...params) as (Row & { rank: number })[];
-    return rows.map((r) => ({ ...toAction(r), rank: r.rank }));
+    params.push(pool);
+    // Candidates carry only what ranking needs; whole rows are read for the few that are returned.
+    const candidates = this.db
+      .prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+                WHERE actions_fts MATCH ? ${kindSql} ORDER BY f.rowid DESC LIMIT ?`)
+      .all(...params) as { id: number; text: string }[];
+    const terms = new Set(words(text));
+    const best = candidates
+      .map((c) => ({ id: c.id, rank: -density(c.text, terms) }))
+      .sort((a, b) => a.rank - b.rank || b.id - a.id)
+      .slice(0, limit);
+    if (best.length === 0) return [];
+    const rows = this.db.prepare(`SELECT * FROM actions WHERE id IN (${best.map(() => '?').join(',')})`).all(...best.map((b) => b.id)) as Row[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return best.flatMap(({ id, rank }) => {
+      const r = byId.get(id);
+      return r ? [{ ...toAction(r), rank }] : [];
+    });
   }
 }
