@@ -87,6 +87,17 @@ describe('incident routes', () => {
     expect(runs.body.hits.map((a) => a.kind)).toEqual(['query_run']);
   });
 
+  it('ranks any-word matches: more of the words first, then shorter texts, then the newest', async () => {
+    const inc = await openIncident();
+    for (const text of ['checkout latency p99 by route', 'payments latency', 'checkout deploy', 'latency of search']) {
+      await h.call('POST', `/api/incidents/${inc.id}/notes`, { from: 'ana', text });
+    }
+    const r = await h.call<{ hits: Action[] }>('GET', '/api/actions/search?q=checkout+latency&mode=any&kind=note');
+    expect(r.body.hits.map((a) => a.text)).toEqual(['checkout latency p99 by route', 'checkout deploy', 'payments latency', 'latency of search']);
+    const bad = await h.call<{ error: { message: string } }>('GET', '/api/actions/search?q=x&mode=some');
+    expect(bad.body.error.message).toMatch(/^query\.mode: /);
+  });
+
   it('shows the workspace', async () => {
     const r = await h.call<{ links: unknown[]; owners: unknown[]; process: { items: unknown[] } }>('GET', '/api/workspace');
     expect(r.status).toBe(200);

@@ -8,6 +8,8 @@ const searchQuery = z.object({
   q: z.string().trim().min(1, 'Required: the words to search for').max(500),
   limit: z.coerce.number().int().min(1).max(200).default(20),
   kind: z.string().trim().min(1).max(64).optional(),
+  /** all: every word must appear (default); any: at least one, more words ranking higher. */
+  mode: z.enum(['all', 'any']).default('all'),
 });
 
 /** The workspace the server was composed with (services.workspace), else the built-in one. */
@@ -22,8 +24,8 @@ export const teamRoutes: Route[] = [
     path: '/api/actions/search',
     summary: 'Full-text search over every incident\'s action log, best match first.',
     handler: (req, { store }) => {
-      const { q, limit, kind } = parseQuery(searchQuery, req.query);
-      return { hits: store.actions.search(q, { limit, ...(kind ? { kind } : {}) }) };
+      const { q, limit, kind, mode } = parseQuery(searchQuery, req.query);
+      return { hits: store.actions.search(q, { limit, mode, ...(kind ? { kind } : {}) }) };
     },
   }),
   defineRoute({
