@@ -48,7 +48,7 @@ function describe(n: SyntaxNode, t: (n: SyntaxNode) => string, catalog: Catalog 
     case 'AggregateExpr': {
       const op = t(n.getChild('AggregateOp') ?? n).toLowerCase();
       const body = n.getChild('FunctionCallBody');
-      const k = body?.firstChild?.nextSibling ? t(body.firstChild.nextSibling) : '';
+      const k = body?.firstChild && body.firstChild.nextSibling ? t(body.firstChild) : '';
       let says = (AGGREGATIONS[op] ?? op).replace('{k}', k);
       const mod = n.getChild('AggregateModifier');
       const labels = mod?.getChild('GroupingLabels');
@@ -64,7 +64,7 @@ function describe(n: SyntaxNode, t: (n: SyntaxNode) => string, catalog: Catalog 
       return spec ? `${name}: ${spec.says}.` : null;
     }
     case 'BinaryExpr': {
-      const op = n.getChildren('Expr').length === 0 ? findOp(n, t) : null;
+      const op = findOp(n, t);
       return op && OPS[op] ? `${OPS[op]}.` : null;
     }
     case 'MatrixSelector': {

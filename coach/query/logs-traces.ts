@@ -31,7 +31,8 @@ function syntaxErrors(p: LRParser, q: string): string[] {
 export const validateLogQL = (q: string): string[] => syntaxErrors(logqlParser, q);
 export const validateTraceQL = (q: string): string[] => syntaxErrors(traceqlParser, q);
 
-const NOT_SERVICES = new Set(['the', 'all', 'my', 'our', 'error', 'errors', 'recent', 'any', 'slow', 'failed', 'these', 'those', 'its', 'their', 'of', 'in', 'for']);
+const NOT_SERVICES = new Set(['the', 'all', 'my', 'our', 'me', 'show', 'some', 'error', 'errors', 'recent', 'any', 'slow', 'slowest', 'failed', 'failing',
+  'these', 'those', 'its', 'their', 'of', 'in', 'for', 'timeout', 'timeouts', 'exception', 'exceptions', 'panic', 'warning', 'fatal', 'many', 'much', 'how']);
 
 /** The service a question names ("checkout logs", "logs of checkout", "traces for payments-api"), else the incident's. */
 export function serviceOf(question: string, fallback?: string | null): string | null {
@@ -39,13 +40,15 @@ export function serviceOf(question: string, fallback?: string | null): string | 
   const quoted = /\b(?:service|app)\s+"([^"]+)"/.exec(question);
   if (quoted?.[1]) return quoted[1];
   const pats = [
-    /\b(?:for|of|from|in)\s+(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:service|app|logs?|traces?|spans?)\b/,
+    /\b(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:service|app)\b/,
+    /\b(?:did|does|do|has|have)\s+(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:write|log|emit|produce|print|return|serve)/,
+    /\b(?:for|of|from|in)\s+(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:logs?|traces?|spans?)\b/,
     /\b([a-z0-9][\w.-]*)(?:'s)?\s+(?:service\s+)?(?:logs?|traces?|spans?)\b/,
     /\b(?:logs?|traces?|spans?)\s+(?:of|for|from)\s+(?:the\s+)?([a-z0-9][\w.-]*)\b/,
   ];
   for (const re of pats) {
     const m = re.exec(t);
-    if (m?.[1] && !NOT_SERVICES.has(m[1]) && !/^(log|logs|trace|traces|span|spans|line|lines)$/.test(m[1])) return m[1];
+    if (m?.[1] && !NOT_SERVICES.has(m[1]) && !/^\d/.test(m[1]) && !/^(log|logs|trace|traces|span|spans|line|lines)$/.test(m[1])) return m[1];
   }
   return fallback ?? null;
 }
