@@ -2,10 +2,17 @@
 // The Electron preload may provide `window.mentat`; in a browser nothing is injected and the page's
 // own origin is the server.
 
+/** What the desktop shell's preload may offer (electron/bridge.ts); every member is optional here. */
 export interface MentatBridge {
   serverUrl?: string;
   token?: string;
   openExternal?(url: string): void;
+  /** The global shortcut asks for the ask box; returns an unsubscribe function. */
+  onFocusAsk?(cb: () => void): () => void;
+  /** The tray asks for an incident; returns an unsubscribe function. */
+  onShowIncident?(cb: (incidentId: number) => void): () => void;
+  /** Desktop notifications follow new alerts of the incident being worked. */
+  setWorkingIncident?(id: number | null): Promise<void>;
 }
 
 declare global {
@@ -18,6 +25,8 @@ export interface Environment {
   baseUrl: string;
   token: string | null;
   openExternal: ((url: string) => void) | null;
+  /** The desktop shell, when the page runs inside it. */
+  bridge: MentatBridge | null;
 }
 
 export function readEnvironment(win: Window = window): Environment {
@@ -27,6 +36,7 @@ export function readEnvironment(win: Window = window): Environment {
     baseUrl: base.replace(/\/+$/, ''),
     token: bridge?.token ?? null,
     openExternal: typeof bridge?.openExternal === 'function' ? (url) => bridge.openExternal?.(url) : null,
+    bridge: bridge ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 // The composition root of the page: where it runs, who is using it, which incident is open.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createClient } from '../api/index.ts';
 import { loadName, readEnvironment, saveName, type Environment } from '../env.ts';
 import { IncidentPicker, useIncidents } from '../picker/index.ts';
@@ -28,6 +28,8 @@ export function App() {
 function Signed({ env, name, onRename }: { env: Environment; name: string; onRename: () => void }) {
   const session = useMemo<Session>(() => ({ env, name, client: createClient(env, name) }), [env, name]);
   const [id, go] = useHashRoute();
+  // The tray's incident list opens an incident here.
+  useEffect(() => env.bridge?.onShowIncident?.((incidentId) => go(incidentId)), [env, go]);
   return (
     <SessionContext.Provider value={session}>
       {id === null ? <PickerScreen onPick={go} onRename={onRename} /> : <IncidentScreen key={id} id={id} onBack={() => go(null)} />}

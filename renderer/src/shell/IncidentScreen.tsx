@@ -20,7 +20,7 @@ export function isTyping(t: EventTarget | null): boolean {
 }
 
 export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void }) {
-  const { client, name } = useSession();
+  const { client, name, env } = useSession();
   const state = useIncident(client, id);
   const [tab, setTab] = useState<Tab>('coach');
   const [focusAsk, setFocusAsk] = useState(0);
@@ -42,6 +42,19 @@ export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void 
   useEffect(() => {
     if (focusAsk) askRef.current?.focus();
   }, [focusAsk]);
+  // Inside the desktop app: the global shortcut focuses the ask box, and notifications follow this incident.
+  useEffect(() => {
+    const bridge = env.bridge;
+    const off = bridge?.onFocusAsk?.(() => {
+      setTab('coach');
+      setFocusAsk((n) => n + 1);
+    });
+    void bridge?.setWorkingIncident?.(id).catch(() => undefined);
+    return () => {
+      off?.();
+      void bridge?.setWorkingIncident?.(null).catch(() => undefined);
+    };
+  }, [env, id]);
   useEffect(() => {
     if (view) document.title = `${view.incident.key} · ${view.incident.title} — Mentat`;
   }, [view]);
