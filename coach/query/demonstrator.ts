@@ -64,7 +64,7 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
       const metrics = result.query && catalog && result.language === 'promql'
         ? [...new Set((result.query.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []).filter((w) => catalog.familyOfSample(w)))] : [];
       const past = result.language === 'promql' ? recall(deps.store, question, { metrics, catalog }) : null;
-      if (past && past.query !== result.query) {
+      if (past) {
         const where = past.incidentKey && past.action.incidentId !== ctx.incidentId ? `Last time (${past.incidentKey})` : 'Earlier in this incident';
         const card: QueryCard = {
           language: 'promql', text: past.query, explanation: explainPromQL(past.query, catalog),
@@ -76,7 +76,7 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
           fields: { query: card, by: past.action.actor, incident: past.incidentKey, at: past.action.at, attribution: `ran by ${past.action.actor}${past.incidentKey ? ` in ${past.incidentKey}` : ''}` },
         });
       }
-      if (result.query !== null && result.valid) {
+      if (result.query !== null && result.valid && result.query !== past?.query) {
         const card: QueryCard = { language: result.language, text: result.query, explanation: result.explanation, links: result.links };
         turns.push({
           phase: 'demonstrate', type: 'query', rule: 'D1',
