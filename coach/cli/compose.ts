@@ -51,25 +51,38 @@ export interface Composed {
 }
 
 export async function composeServer(cfg: ServeConfig, env: Record<string, string | undefined>, log: (line: string) => void): Promise<Composed> {
-  const [{ Store }, { createCoach }, { loadWorkspace }, { modelConfigFromEnv }] = await Promise.all([
+  const [{ Store }, { createCoach }, { loadWorkspace }, { modelConfigFromEnv }, query, { QUERY_SERVICES_KEY }] = await Promise.all([
     import('../store/index.ts'), import('../incident/index.ts'), import('../workspace/index.ts'), import('../llm/config.ts'),
+    import('../query/index.ts'), import('../server/routes/query.ts'),
   ]);
   const clock = systemClock;
   const workspace = loadWorkspace(cfg.workspaceDir);
   const model = modelConfigFromEnv(env);
   // The model client (and its SDK) loads only when a model is configured.
-  const phraser = model ? (await import('../llm/index.ts')).phraserFromConfig(model, clock) : undefined;
+  const llm = model ? await import('../llm/index.ts') : null;
+  const phraser = model && llm ? llm.phraserFromConfig(model, clock) : undefined;
   const store = Store.open(cfg.dbPath);
+  const prom = cfg.prometheusUrl ? query.createPromClient(cfg.prometheusUrl) : null;
+  const queries = query.createQueryServices({
+    store, clock, prom, links: workspace.links, linkTargets: query.linkTargetsFromEnv(env, cfg.prometheusUrl),
+    model: model && llm ? { model: llm.createChatModel(model), name: model.model, timeoutMs: model.timeoutMs } : null,
+  });
+  const stopRefresh = prom ? queries.schedule() : () => undefined;
+  if (prom) {
+    // The first catalog fetch runs in the background; until it lands, a cached catalog (or a clear decline) answers.
+    void queries.refresh().then((st) => { if (st.lastError) log(`catalog: ${st.lastError}`); });
+  }
   const coach = createCoach({
-    store, clock, workspace, ...(phraser ? { phraser } : {}),
+    store, clock, workspace, demonstrator: queries.demonstrator, ...(phraser ? { phraser } : {}),
     log: (e) => log(`${e.level} ${e.code}: ${e.message}`),
   });
-  const services: Record<string, unknown> = { workspace, prometheusUrl: cfg.prometheusUrl };
+  const services: Record<string, unknown> = { workspace, [QUERY_SERVICES_KEY]: queries };
   return {
     deps: { store, coach, clock, services },
     store,
     engine: phraser?.engine ?? 'offline',
     close: () => {
+      stopRefresh();
       coach.close();
       store.close();
     },

@@ -104,6 +104,12 @@ describe('usage', () => {
     expect((await runCli(['help', 'nope'])).code).toBe(2);
   });
 
+  it('delegates translate to the query capability', async () => {
+    const r = await runCli(['translate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: mentat translate');
+  });
+
   it('delegates replay to the replay capability', async () => {
     const file = join(dir, 'scenario.jsonl');
     writeFileSync(file, [

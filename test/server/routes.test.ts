@@ -98,6 +98,13 @@ describe('incident routes', () => {
     expect(bad.body.error.message).toMatch(/^query\.mode: /);
   });
 
+  it('mounts the query routes, which say so when no query services are set up', async () => {
+    const r = await h.call<{ error: { code: string; message: string } }>('POST', '/api/translate', { question: 'error rate of checkout' });
+    expect(r.status).toBe(503);
+    expect(r.body.error.code).toBe('query_unavailable');
+    expect((await h.call('POST', '/api/translate', {})).status).toBe(400);
+  });
+
   it('shows the workspace', async () => {
     const r = await h.call<{ links: unknown[]; owners: unknown[]; process: { items: unknown[] } }>('GET', '/api/workspace');
     expect(r.status).toBe(200);

@@ -2,9 +2,10 @@
 import type { Route } from '../route.ts';
 import { incidentRoutes } from './incidents.ts';
 import { incidentWorkRoutes } from './incident-work.ts';
+import { queryRoutes } from './query.ts';
 import { teamRoutes } from './team.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export function allRoutes(): Route[] {
-  return [...incidentRoutes, ...incidentWorkRoutes, ...teamRoutes, ...webhookRoutes];
+  return [...incidentRoutes, ...incidentWorkRoutes, ...teamRoutes, ...webhookRoutes, ...queryRoutes];
 }
