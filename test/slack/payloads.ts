@@ -21,9 +21,9 @@ export function eventCallback(event: Record<string, unknown>, eventId = nextId('
   };
 }
 
-export function appMention(text: string, opts: { ts?: string; thread_ts?: string; user?: string } = {}): Record<string, unknown> {
+export function appMention(text: string, opts: { ts?: string; thread_ts?: string; user?: string; channel?: string } = {}): Record<string, unknown> & { ts: string } {
   const ts = opts.ts ?? `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
-  return { type: 'app_mention', user: opts.user ?? ALICE, text, ts, channel: CHANNEL, event_ts: ts, ...(opts.thread_ts ? { thread_ts: opts.thread_ts } : {}) };
+  return { type: 'app_mention', user: opts.user ?? ALICE, text, ts, channel: opts.channel ?? CHANNEL, event_ts: ts, ...(opts.thread_ts ? { thread_ts: opts.thread_ts } : {}) };
 }
 
 export function threadMessage(text: string, threadTs: string, parentUser: string): Record<string, unknown> {
