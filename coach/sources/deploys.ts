@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CoachApi, HandleResult } from '../incident/api.ts';
 import type { Store } from '../store/index.ts';
-import type { Action, DeployData } from '../types.ts';
+import type { Action, DeployData, Incident, Turn } from '../types.ts';
 
 /** The generic deploy webhook (docs/webhooks.md). */
 export const deployWebhookBody = z.object({
@@ -78,4 +78,21 @@ export function recentDeploys(store: Store, service: string, sinceIso: string): 
     const { dedupeKey: _key, ...deploy } = p;
     return deploy;
   });
+}
+
+/** How far before an incident opened a deploy still counts as a suspect. */
+export const DEPLOY_LOOKBACK_MINUTES = 120;
+
+/**
+ * Puts the deploys of a just-opened incident's service from the look-back window on its timeline, so the
+ * coach can ask about a deploy that went out before anyone opened the incident. Returns the turns that caused.
+ */
+export async function attachRecentDeploys(store: Store, coach: CoachApi, incident: Incident, lookbackMinutes = DEPLOY_LOOKBACK_MINUTES): Promise<Turn[]> {
+  if (!incident.service) return [];
+  const since = new Date(Date.parse(incident.openedAt) - lookbackMinutes * 60_000).toISOString();
+  const turns: Turn[] = [];
+  for (const deploy of recentDeploys(store, incident.service, since)) {
+    turns.push(...(await coach.handle(incident.id, { kind: 'deploy', deploy })).turns);
+  }
+  return turns;
 }

@@ -3,6 +3,7 @@ import type { CoachApi } from '../incident/api.ts';
 import { routeAlert } from '../incident/route-alert.ts';
 import type { Store } from '../store/index.ts';
 import { toAlertData, type AlertmanagerPayload } from './alertmanager.ts';
+import { attachRecentDeploys } from './deploys.ts';
 
 export interface AlertOutcome {
   alert: string;
@@ -20,6 +21,7 @@ export async function ingestAlertmanager(payload: AlertmanagerPayload, deps: { s
     // An alert's own labels win; the group's common labels fill in what a sender left off the alert.
     const alert = toAlertData({ ...a, labels: { ...payload.commonLabels, ...a.labels }, annotations: { ...payload.commonAnnotations, ...a.annotations } });
     const routed = await routeAlert(deps, alert, a.status);
+    if (routed?.opened) await attachRecentDeploys(deps.store, deps.coach, routed.incident);
     out.push({ alert: alert.name, fingerprint: alert.fingerprint ?? null, status: a.status, incident: routed?.incident.key ?? null, opened: routed?.opened ?? false });
   }
   return out;

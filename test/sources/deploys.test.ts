@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HandleResult } from '../../coach/incident/api.ts';
 import { recentDeploys } from '../../coach/sources/index.ts';
 import { startHarness, type Harness } from '../server/support/harness.ts';
-import { githubDeploymentStatusBody } from './payloads.ts';
+import { alertmanagerBody, githubDeploymentStatusBody } from './payloads.ts';
 
 let h: Harness | null = null;
 afterEach(async () => { await h?.close(); h = null; });
@@ -25,6 +25,20 @@ describe('POST /api/webhooks/deploy', () => {
     ]);
     expect(recentDeploys(h.store, 'checkout', '2026-03-01T09:51:00Z')).toEqual([]);
     expect(recentDeploys(h.store, 'search', '2026-03-01T09:00:00Z')).toEqual([]);
+  });
+
+  it('puts an earlier deploy on an incident opened later, by an alert or by a person, and the coach asks about rolling back', async () => {
+    h = await startHarness({ clock: { now: () => new Date('2026-03-01T10:03:00Z') } });
+    await h.call('POST', '/api/webhooks/deploy', deploy);
+    await h.call('POST', '/api/webhooks/deploy', { ...deploy, service: 'search', version: 'v1' });
+    await h.call('POST', '/api/webhooks/deploy', { ...deploy, version: 'v2.0.0', at: '2026-03-01T06:00:00Z' });
+    await h.call('POST', '/api/webhooks/alertmanager', alertmanagerBody());
+    const fromAlert = h.store.timeline.list(1, { kinds: ['deploy'] });
+    expect(fromAlert.map((e) => e.summary)).toEqual([expect.stringContaining('v2.14.0')]);
+    expect(h.store.turns.list(1).some((t) => t.rule === 'E2' && /roll/i.test(t.text) && t.text.includes('v2.14.0'))).toBe(true);
+
+    const byPerson = await h.call<HandleResult>('POST', '/api/incidents', { title: 'search slow', service: 'search', from: 'ana' });
+    expect(h.store.timeline.list(byPerson.body.incident.id, { kinds: ['deploy'] }).map((e) => e.summary)).toEqual([expect.stringContaining('search v1')]);
   });
 
   it('attaches to the open incident for the service, and records a repeated delivery once', async () => {

@@ -1,5 +1,6 @@
 // Incidents: list, open, view, change status.
 import { z } from 'zod';
+import { attachRecentDeploys } from '../../sources/index.ts';
 import { defineRoute, respond, type Route } from '../route.ts';
 import { actor, incidentId, parseQuery, severity } from './common.ts';
 
@@ -29,10 +30,11 @@ export const incidentRoutes: Route[] = [
     path: '/api/incidents',
     body: openBody,
     summary: 'Open an incident; the answer carries the coach\'s first turns.',
-    handler: async (req, { coach }) => {
+    handler: async (req, { coach, store }) => {
       const b = req.body;
       const result = await coach.open({ title: b.title, service: b.service ?? null, ...(b.severity ? { severity: b.severity } : {}), by: b.from });
-      return respond(201, result);
+      const deployTurns = await attachRecentDeploys(store, coach, result.incident);
+      return respond(201, { ...result, incident: store.incidents.get(result.incident.id), turns: [...result.turns, ...deployTurns] });
     },
   }),
   defineRoute({
