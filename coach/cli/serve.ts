@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../store/db.ts';
 import { CodedError } from '../types.ts';
 import { bundledUiDir, composeServer, type ServeConfig } from './compose.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from './io.ts';
+import { EXIT_OK, UsageError, type CliIo } from './io.ts';
 
 function flagsToConfig(args: string[], env: Record<string, string | undefined>): ServeConfig {
   let v;
@@ -56,8 +56,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  io.out(`listening on ${server.url}`);
   log(`store ${cfg.dbPath}; engine ${composed.engine}; workspace ${cfg.workspaceDir ?? '(built-in)'}; ui ${cfg.uiDir ?? '(none)'}`);
+  io.out(`listening on ${server.url}`);
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
@@ -72,5 +72,5 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.on('SIGINT', onInt);
   });
   composed.close();
-  return cfg.port >= 0 ? EXIT_OK : EXIT_FAILED;
+  return EXIT_OK;
 }

@@ -43,6 +43,8 @@ export interface RunningServer {
   port: number;
   /** Runs one tick round now (tests and the CLI use it instead of waiting for the timer). */
   tick(): Promise<void>;
+  /** How many event streams are open now. */
+  eventClients(): number;
   close(): Promise<void>;
 }
 
@@ -141,7 +143,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return closing;
   };
 
-  return { url: `http://${shownHost}:${port}`, port, tick: () => ticker.tick(), close };
+  return { url: `http://${shownHost}:${port}`, port, tick: () => ticker.tick(), eventClients: () => hub.size, close };
 }
 
 function unauthorized(): CodedError {

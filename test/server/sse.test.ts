@@ -67,6 +67,18 @@ describe('GET /api/events', () => {
     expect((await fetch(`${h.url}/api/events?incident=nope`)).status).toBe(400);
   });
 
+  it('forgets a client that disconnects', async () => {
+    const a = await openSse(`${h.url}/api/events`);
+    const b = await openSse(`${h.url}/api/events`);
+    readers.push(b);
+    await a.waitFor((e) => e.event === 'hello');
+    await b.waitFor((e) => e.event === 'hello');
+    expect(h.server.eventClients()).toBe(2);
+    a.close();
+    for (let i = 0; i < 100 && h.server.eventClients() !== 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(h.server.eventClients()).toBe(1);
+  });
+
   it('ends open streams when the server closes', async () => {
     const sse = await openSse(`${h.url}/api/events`);
     await sse.waitFor((e) => e.event === 'hello');
