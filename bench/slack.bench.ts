@@ -116,7 +116,9 @@ async function main(): Promise<void> {
     incidents.push(inc.incident.id);
   }
   const child: ChildProcess = fork(join(import.meta.dirname, '..', 'bin', 'run-ts.js'), [fileURLToPath(import.meta.url), '--client'], { stdio: 'inherit' });
-  const next = (): Promise<Msg> => new Promise((resolve) => child.once('message', (m: Msg) => resolve(m)));
+  const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`the load process exited (${String(code)}) before reporting`))));
+  exited.catch(() => undefined);
+  const next = (): Promise<Msg> => Promise.race([new Promise<Msg>((resolve) => child.once('message', (m: Msg) => resolve(m))), exited]);
   const first = await next();
   if (!('apiUrl' in first)) throw new Error('client did not start');
   const assistant = createSlackAssistant({ coach, store, clock: systemClock, botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: first.apiUrl, log: () => undefined });
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(result, null, 2));
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(join(import.meta.dirname, 'results', 'slack.json'), `${JSON.stringify(result, null, 2)}\n`);
-  await new Promise((resolve) => child.once('exit', resolve));
+  await exited.catch(() => undefined);
   await server.close();
   await assistant.stop();
   coach.close();
