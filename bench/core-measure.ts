@@ -10,6 +10,25 @@ export const percentile = (xs: number[], p: number): number => {
 export const median = (xs: number[]): number => percentile(xs, 50);
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Wall and CPU milliseconds of one call. CPU time is what the call itself cost, whatever else the machine runs. */
+export function timeBoth(fn: () => void): { wall: number; cpu: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { wall, cpu: (d.user + d.system) / 1000 };
+}
+
+export async function timeBothAsync<T>(fn: () => Promise<T>): Promise<{ wall: number; cpu: number; value: T }> {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = await fn();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { wall, cpu: (d.user + d.system) / 1000, value };
+}
+
 export function timeMs(fn: () => void): number {
   const t = performance.now();
   fn();
