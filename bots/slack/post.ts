@@ -38,16 +38,3 @@ export async function postTurns(client: WebClient, to: PostTarget, turns: Turn[]
   await postBlocks(client, to, turnsBlocks(turns, fullTextUrl), turnsFallback(turns));
 }
 
-/** Plain text split on line boundaries into messages under Slack's 40,000-character limit. */
-export function splitText(text: string, max: number = LIMITS.messageText): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let at = rest.lastIndexOf('\n', max);
-    if (at < max * 0.5) at = max;
-    out.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^\n/, '');
-  }
-  out.push(rest);
-  return out;
-}
