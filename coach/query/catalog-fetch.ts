@@ -49,10 +49,10 @@ export async function refreshCatalog(client: PromClient, store: CatalogStore, cl
         if (vs.size < cap) vs.add(v);
       }
     }
-    for (const [key, vs] of values) {
+    staging.addValues([...values].map(([key, vs]) => {
       const [fam = '', label = ''] = key.split('\u0000');
-      staging.addValues(fam, label, vs);
-    }
+      return [fam, label, vs] as [string, string, Set<string>];
+    }));
   }
 
   try {

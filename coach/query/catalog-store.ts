@@ -18,7 +18,8 @@ const stagingKey = (source: string): string => `${source}#staging`;
 
 /** Writes a fetch in progress under a staging key, so readers see the old catalog until the new one is whole. */
 export interface CatalogStaging {
-  addValues(family: string, label: string, values: Iterable<string>): void;
+  /** Writes one fetched batch in one transaction (a transaction per label would fsync thousands of times). */
+  addValues(entries: Iterable<[family: string, label: string, values: Iterable<string>]>): void;
   finish(families: readonly MetricFamily[], fetchedAt: string, durationMs: number): CatalogStatus;
   abandon(): void;
 }
@@ -45,9 +46,23 @@ export class CatalogStore {
       name: r.name, type: r.type as MetricType, help: r.help, unit: r.unit,
       labels: JSON.parse(r.labels) as string[], samples: JSON.parse(r.samples) as string[],
     }));
-    const values = this.db.prepare('SELECT value FROM catalog_label_values WHERE source = ? AND family = ? AND label = ? ORDER BY value');
-    return memoryCatalog(source, st.fetchedAt, families, (family, label) =>
-      (values.all(source, family, label) as { value: string }[]).map((v) => v.value));
+    // One query per family, not per label: the translator asks for several labels of each candidate.
+    const values = this.db.prepare('SELECT label, value FROM catalog_label_values WHERE source = ? AND family = ? ORDER BY label, value');
+    const perFamily = new Map<string, Map<string, string[]>>();
+    return memoryCatalog(source, st.fetchedAt, families, (family, label) => {
+      let m = perFamily.get(family);
+      if (!m) {
+        m = new Map();
+        for (const r of values.all(source, family) as { label: string; value: string }[]) {
+          let list = m.get(r.label);
+          if (!list) m.set(r.label, (list = []));
+          list.push(r.value);
+        }
+        if (perFamily.size > 2000) perFamily.clear();
+        perFamily.set(family, m);
+      }
+      return m.get(label) ?? [];
+    });
   }
 
   stage(source: string): CatalogStaging {
@@ -55,9 +70,9 @@ export class CatalogStore {
     this.clear(key);
     const ins = this.db.prepare('INSERT OR IGNORE INTO catalog_label_values (source, family, label, value) VALUES (?, ?, ?, ?)');
     return {
-      addValues: (family, label, values) => {
+      addValues: (entries) => {
         this.db.transaction(() => {
-          for (const v of values) ins.run(key, family, label, v);
+          for (const [family, label, values] of entries) for (const v of values) ins.run(key, family, label, v);
         })();
       },
       finish: (families, fetchedAt, durationMs) => {

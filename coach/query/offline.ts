@@ -95,10 +95,12 @@ function besideLabelWords(q: Question): string[] {
 export function closestFamilies(catalog: Catalog, q: Question, ranked: readonly Candidate[], n = 3): string[] {
   if (ranked.length > 0) return ranked.slice(0, n).map((c) => c.family.name);
   const words = q.tokens.filter((t) => t.length >= 4);
+  if (words.length === 0) return [];
   const scored: [number, string][] = [];
-  for (const f of catalog.families()) {
+  for (const e of indexCatalog(catalog).entries) {
+    const f = e.family;
     let best = 0;
-    for (const t of nameTokens(f.name)) for (const w of words) {
+    for (const t of e.name) for (const w of words) {
       let k = 0;
       while (k < t.length && k < w.length && t[k] === w[k]) k++;
       if (k >= 3) best = Math.max(best, k);
@@ -135,7 +137,9 @@ export function translateOffline(catalog: Catalog, question: string, opts: { ser
       : `Nothing in the metric catalog matches ${content.map((t) => `"${t}"`).join(', ')}.`, closest: closestFamilies(catalog, q, []) };
   }
   const jobs = new Set(catalog.family('up') ? catalog.labelValues('up', 'job') : []);
-  const top = ranked.slice(0, 60).map((c) => withLabels(catalog, q, c, jobs)).sort((a, b) => b.score - a.score);
+  // Labels can lift a family a long way (values, breakdowns), but not from the bottom of the list.
+  const floor = (ranked[0]?.score ?? 0) - 8;
+  const top = ranked.slice(0, 40).filter((c, i) => i < 10 || c.score >= floor).map((c) => withLabels(catalog, q, c, jobs)).sort((a, b) => b.score - a.score);
   const best = top[0];
   if (!best) return { ok: false, reason: 'No metric fits the question.', closest: [] };
   const covered = content.filter((t) => best.covered.has(t) || best.extra.has(t));

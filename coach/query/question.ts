@@ -7,6 +7,10 @@ export interface Question {
   literals: string[];
   /** Plain lowercase words, for matching label values. */
   words: string[];
+  /** The same words as sets, and their prefixes of 4+ characters, for fast value matching. */
+  wordSet: Set<string>;
+  normSet: Set<string>;
+  prefixSet: Set<string>;
   /** Normalized content words, for matching metrics. */
   tokens: string[];
   /** Bare numbers: they may pick node_load1 over node_load5, never count as content. */
@@ -126,6 +130,9 @@ export function readQuestion(raw: string): Question {
     raw,
     literals,
     words,
+    wordSet: new Set(words),
+    normSet: new Set(words.map(norm)),
+    prefixSet: new Set(words.flatMap((w) => Array.from({ length: Math.max(0, w.length - 3) }, (_, k) => w.slice(0, k + 4)))),
     tokens,
     numbers,
     percentile: findPercentile(t),

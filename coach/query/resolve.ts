@@ -18,14 +18,28 @@ export interface Matcher {
   value: string;
 }
 
+const SCORED = 300;
+
 /** Scores families sharing a word with the question; `bias` adds what the question's shape prefers. */
 export function rankFamilies(
   ix: CatalogIndex, q: Question, bias: (f: MetricFamily) => number,
   opts: { weak?: ReadonlySet<string>; labels?: readonly string[]; derived?: (f: MetricFamily) => ReadonlySet<string> } = {},
 ): Candidate[] {
   const tokens = [...new Set(q.tokens)];
-  const seen = new Set<number>();
-  for (const t of [...tokens, ...q.numbers]) for (const i of ix.byWord.get(t) ?? []) seen.add(i);
+  // First a cheap upper bound from the postings, so a 10,000-metric catalog is scored in full only for
+  // the few hundred families that could win.
+  const bound = new Map<number, number>();
+  for (const t of [...tokens, ...q.numbers]) {
+    const w = ix.idf(t);
+    for (const i of ix.byWord.get(t) ?? []) bound.set(i, (bound.get(i) ?? 0) + w);
+  }
+  let seen: Set<number>;
+  if (bound.size <= SCORED) seen = new Set(bound.keys());
+  else {
+    const sorted = Float64Array.from(bound.values()).sort();
+    const cut = sorted[sorted.length - SCORED] ?? 0;
+    seen = new Set([...bound].filter(([, v]) => v >= cut).map(([i]) => i));
+  }
   // A family can be what the question means through its labels alone ("each CPU core … idle").
   for (const l of opts.labels ?? []) for (const i of (ix.byLabel.get(l) ?? []).slice(0, 200)) seen.add(i);
   const out: Candidate[] = [];
@@ -64,8 +78,24 @@ const SKIP_LABELS = new Set(['le', 'quantile', '__name__', 'instance']);
 const CODE_LABELS = /^(code|status|status_code|http_status|response_code)$/;
 
 function wordHit(q: Question, word: string, consumed: ReadonlySet<string>): boolean {
-  if (consumed.has(norm(word))) return false;
-  return q.words.some((w) => w === word || norm(w) === norm(word) || (word.length >= 4 && w.startsWith(word)) || (w.length >= 4 && word.startsWith(w)));
+  const n = norm(word);
+  if (consumed.has(n)) return false;
+  if (q.wordSet.has(word) || q.normSet.has(n)) return true;
+  // A question word that starts with this one ("evaluation" for "eval"), or the other way round.
+  if (word.length >= 4 && q.prefixSet.has(word)) return true;
+  for (let k = 4; k < word.length; k++) if (q.wordSet.has(word.slice(0, k))) return true;
+  return false;
+}
+
+const partsCache = new Map<string, string[]>();
+function valueParts(v: string): string[] {
+  let parts = partsCache.get(v);
+  if (!parts) {
+    parts = v.split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !GENERIC_VALUE_WORDS.has(w));
+    if (partsCache.size > 200_000) partsCache.clear();
+    partsCache.set(v, parts);
+  }
+  return parts;
 }
 
 /** How well a question names one label value: 0 when it does not. */
@@ -73,14 +103,14 @@ export function valueScore(q: Question, label: string, value: string, consumed: 
   const v = value.toLowerCase();
   if (q.literals.some((l) => l.toLowerCase() === v)) return 10;
   if (/^\d+(\.\d+)?$/.test(v)) {
+    if (!q.wordSet.has(v)) return 0;
     const i = q.words.indexOf(v);
-    if (i < 0) return 0;
     const before = q.words[i - 1] ?? '';
     const hinted = before === label || (LABEL_SYNONYMS[label] ?? []).includes(before);
     return CODE_LABELS.test(label) && /^\d{3}$/.test(v) || hinted ? 8 : 0;
   }
   if (v === '/') return q.words.includes('root') ? 3 : 0;
-  const parts = v.split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !GENERIC_VALUE_WORDS.has(w));
+  const parts = valueParts(v);
   if (parts.length === 0) return 0;
   if (!parts.every((p) => wordHit(q, p, consumed))) return 0;
   return 2 * parts.length + (hinted(q, label, parts) ? 4 : 0);

@@ -78,10 +78,17 @@ function stem(w: string): string {
   return s;
 }
 
+const normCache = new Map<string, string>();
+
 /** One word → its concept, or its light stem. */
 export function norm(word: string): string {
+  let n = normCache.get(word);
+  if (n !== undefined) return n;
   const w = word.toLowerCase();
-  return CONCEPTS[w] ?? CONCEPTS[stem(w)] ?? stem(w);
+  n = CONCEPTS[w] ?? CONCEPTS[stem(w)] ?? stem(w);
+  if (normCache.size > 100_000) normCache.clear();
+  normCache.set(word, n);
+  return n;
 }
 
 /** Splits a metric name into words: snake_case, CamelCase and letter/digit boundaries ("node_load15" → node, load, 15). */

@@ -73,7 +73,6 @@ export function createTranslator(deps: TranslatorDeps): Translator {
       }
       const offline = translateOffline(deps.catalog, question, { service: opts.service ?? null });
       let reason = offline.ok ? '' : offline.reason;
-      const closest = offline.ok ? candidateFamilies(deps.catalog, question, 3).map((f) => f.name) : offline.closest;
       if (offline.ok) {
         const check = validatePromQL(offline.query, deps.catalog);
         if (check.ok && offline.confidence >= (deps.minConfidence ?? 0.3)) return shown('promql', offline.query, 'offline', opts);
@@ -88,6 +87,7 @@ export function createTranslator(deps: TranslatorDeps): Translator {
         if (m.declined) reason = m.reason;
         else fallback = m.reason;
       }
+      const closest = offline.ok ? candidateFamilies(deps.catalog, question, 3).map((f) => f.name) : offline.closest;
       return { ...base('promql'), query: null, valid: false, engine: 'offline', reason, ...(closest.length > 0 ? { closest } : {}), ...(fallback ? { fallback } : {}) };
     },
   };

@@ -30,7 +30,7 @@ describe('catalog from the lab', () => {
     const req = lab.catalog.family('prometheus_http_requests_total');
     expect(req?.labels).toEqual(expect.arrayContaining(['code', 'handler', 'instance', 'job']));
     expect(lab.catalog.labelValues('prometheus_http_requests_total', 'handler')).toContain('/api/v1/query');
-    expect(lab.catalog.labelValues('up', 'job').sort()).toEqual(['node', 'prometheus']);
+    expect([...lab.catalog.labelValues('up', 'job')].sort()).toEqual(['node', 'prometheus']);
     expect(lab.catalog.family('up')?.help).toMatch(/target/);
     expect(lab.catalog.families().length).toBeGreaterThan(300);
   });
