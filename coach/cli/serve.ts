@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../store/db.ts';
 import { CodedError } from '../types.ts';
+import type { MountedFrontEnd } from '../server/front-ends.ts';
 import { bundledUiDir, composeServer, type ServeConfig } from './compose.ts';
 import { EXIT_OK, UsageError, type CliIo } from './io.ts';
 
@@ -42,14 +43,22 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const cfg = flagsToConfig(args, io.env);
   const log = (line: string): void => io.err(`[mentat] ${line}`);
   const composed = await composeServer(cfg, io.env, log);
-  const { startServer } = await import('../server/index.ts');
+  const [{ startServer }, { registeredFrontEnds }] = await Promise.all([import('../server/index.ts'), import('../server/front-ends.ts')]);
   let server;
+  let fronts: MountedFrontEnd[] = [];
   try {
+    const mounted = await Promise.all(registeredFrontEnds().map((f) => f({ env: io.env, deps: composed.deps, log })));
+    fronts = mounted.filter((f): f is MountedFrontEnd => f !== null);
     server = await startServer({
       host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,
-      githubSecret: cfg.githubSecret,
+      githubSecret: cfg.githubSecret, extraHandlers: fronts.flatMap((f) => f.extraHandlers),
     });
+    for (const f of fronts) {
+      await f.start();
+      log(`front end: ${f.name}`);
+    }
   } catch (e) {
+    await server?.close();
     composed.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new CodedError('port_in_use', `Port ${cfg.port} on ${cfg.host} is taken: stop what uses it, or pass --port.`, 1);
@@ -64,7 +73,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
       log(`${signal}: shutting down`);
       process.off('SIGTERM', onTerm);
       process.off('SIGINT', onInt);
-      running.close().then(resolve, (e: unknown) => { log(`close failed: ${String(e)}`); resolve(); });
+      const stopFronts = Promise.all(fronts.map((f) => f.stop().catch((e: unknown) => log(`${f.name} stop failed: ${String(e)}`))));
+      stopFronts.then(() => running.close()).then(resolve, (e: unknown) => { log(`close failed: ${String(e)}`); resolve(); });
     };
     const onTerm = (): void => stop('SIGTERM');
     const onInt = (): void => stop('SIGINT');

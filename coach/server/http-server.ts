@@ -6,6 +6,7 @@ import { isLoopback, presentedToken, tokenMatches } from './auth.ts';
 import { hasBody, isJsonType, parseJson, readBody } from './body.ts';
 import { errorBody, toCodedError, zodToCodedError } from './errors.ts';
 import { isRouteResponse, sendJson } from './respond.ts';
+import type { ExtraHandler } from './front-ends.ts';
 import { BROADCAST_KEY, type Broadcast, type Route, type RouteRequest, type ServerDeps } from './route.ts';
 import { Router } from './router.ts';
 import { allRoutes } from './routes/index.ts';
@@ -24,13 +25,13 @@ export interface ServerOptions {
   uiDir?: string | null;
   bodyLimitBytes?: number;
   log?: (line: string) => void;
-  /** Mounted after the built-in routes (another front end's transport, for example). */
+  /** Mounted after the built-in routes. */
   extraRoutes?: Route[];
   /**
    * Paths outside /api handed the raw body and the response as they are, for transports that check
    * their own signatures and answer in their own format (Slack's POST /slack/events).
    */
-  extraHandlers?: { method: 'POST'; path: string; handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> }[];
+  extraHandlers?: ExtraHandler[];
   /** How often open incidents get a tick; 0 turns it off. */
   tickMs?: number;
   heartbeatMs?: number;
@@ -68,12 +69,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    const extra = opts.extraHandlers?.find((h) => h.path === url.pathname);
+    if (extra && !url.pathname.startsWith('/api/')) {
+      if (extra.method !== method) throw new CodedError('method_not_allowed', `${url.pathname} takes ${extra.method} only.`, 405);
+      return extra.handle(req, res, await readBody(req, limit));
+    }
     if (url.pathname === '/api/events' && method === 'GET') {
       if (token && !tokenMatches(presentedToken(req, url.searchParams, true), token)) throw unauthorized();
       return openEventStream(hub, deps, url.searchParams, res);
     }
-    const extra = opts.extraHandlers?.find((h) => h.path === url.pathname && h.method === method);
-    if (extra) return extra.handle(req, res, await readBody(req, limit));
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (opts.uiDir && (await serveStatic(opts.uiDir, url.pathname, method, res))) return;
       throw new CodedError('not_found', `Nothing at ${url.pathname}.`, 404);
