@@ -54,4 +54,13 @@ describe('mentat serve', () => {
     expect(ws.code).toBe(1);
     expect(ws.stderr).toContain('does not exist');
   });
+
+  it('says so when the port is taken', async () => {
+    served = await startServe(['--port', '0', '--db', join(dir, 'first.db')]);
+    const port = new URL(served.url).port;
+    const second = await runCli(['serve', '--port', port, '--db', join(dir, 'second.db')]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`Port ${port} on 127.0.0.1 is taken`);
+    expect((await fetch(`${served.url}/healthz`)).status).toBe(200);
+  });
 });
