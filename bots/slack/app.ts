@@ -10,6 +10,7 @@ import { createDedupe, dedupeMiddleware } from './dedupe.ts';
 import type { Log, SlackDeps, SlackQueryService } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
+import { pacedCoach } from './paced-coach.ts';
 import { createPeople } from './people.ts';
 import { SlackHttpReceiver } from './receivers/http-receiver.ts';
 
@@ -73,7 +74,7 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
   const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
   const publicUrl = opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') : null;
   const deps: SlackDeps = {
-    coach: opts.coach,
+    coach: pacedCoach(opts.coach),
     store: opts.store,
     query: opts.query ?? null,
     clock: opts.clock,
