@@ -10,8 +10,7 @@ import type { ExtraHandler } from './front-ends.ts';
 import { BROADCAST_KEY, type Broadcast, type Route, type RouteRequest, type ServerDeps } from './route.ts';
 import { Router } from './router.ts';
 import { allRoutes } from './routes/index.ts';
-import { openEventStream } from './events.ts';
-import { SseHub } from './sse.ts';
+import { openEventStream, SseHub } from './sse.ts';
 import { serveStatic } from './static-ui.ts';
 import { startTicker, type Ticker } from './ticker.ts';
 

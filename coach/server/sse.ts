@@ -1,6 +1,9 @@
-// Relays coach changes to browsers as server-sent events, each client filtered to one incident or all.
+// GET /api/events: relays coach changes to browsers as server-sent events, each client filtered to one incident or all.
 import type { ServerResponse } from 'node:http';
 import type { CoachChange } from '../incident/api.ts';
+import { parseIncidentRef } from '../store/index.ts';
+import { CodedError } from '../types.ts';
+import type { ServerDeps } from './route.ts';
 
 interface Client {
   res: ServerResponse;
@@ -68,4 +71,17 @@ export class SseHub {
     }
     c.res.write(frame);
   }
+}
+
+/** Opens a stream for GET /api/events[?incident=ID]. */
+export function openEventStream(hub: SseHub, deps: ServerDeps, query: URLSearchParams, res: ServerResponse): void {
+  const ref = query.get('incident');
+  let incidentId: number | null = null;
+  if (ref !== null && ref !== '') {
+    incidentId = parseIncidentRef(ref);
+    if (incidentId === null) throw new CodedError('invalid_query', `query.incident: "${ref}" is not an incident id such as 42 or INC-42.`, 400);
+    // Fails with a 404 a person can read rather than a stream that never says anything.
+    deps.store.incidents.get(incidentId);
+  }
+  hub.add(res, incidentId);
 }

@@ -1,7 +1,6 @@
 // The Alertmanager webhook (payload version 4), validated, and turned into one AlertData per alert.
 import { z } from 'zod';
 import type { AlertData } from '../types.ts';
-import { serviceFromLabels } from './labels.ts';
 
 const labels = z.record(z.string(), z.string());
 const time = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'Expected an RFC 3339 time');
@@ -51,4 +50,13 @@ export function toAlertData(a: AlertmanagerAlert): AlertData {
     annotations: a.annotations,
     generatorURL: a.generatorURL ?? null,
   };
+}
+
+/** The service an alert is about: label `service`, else `job`, else `app`; null when none is set. */
+export function serviceFromLabels(labels: Record<string, string>): string | null {
+  for (const key of ['service', 'job', 'app']) {
+    const v = labels[key]?.trim();
+    if (v) return v;
+  }
+  return null;
 }

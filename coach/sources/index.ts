@@ -1,6 +1,5 @@
 // Sources: what arrives from outside — Alertmanager alerts, deploy notices, GitHub deployment statuses.
-export { alertmanagerPayload, alertmanagerAlert, toAlertData, type AlertmanagerPayload } from './alertmanager.ts';
-export { serviceFromLabels } from './labels.ts';
+export { alertmanagerPayload, alertmanagerAlert, toAlertData, serviceFromLabels, type AlertmanagerPayload } from './alertmanager.ts';
 export {
   deployWebhookBody, recordDeploy, recentDeploys, attachRecentDeploys, DEPLOY_LOOKBACK_MINUTES, type DeployDelivery, type RecordedDeploy,
 } from './deploys.ts';
