@@ -108,6 +108,18 @@ describe('query routes', () => {
       { from: 'bob', query: 'up{job="node"}', range: { from: from.toISOString(), to: to.toISOString() } });
     expect(ranged.body.result.resultType).toBe('matrix');
     expect(store.actions.list(inc.id, { kind: 'query_run' }).at(-1)).toMatchObject({ actor: 'bob', payload: { range: { from: from.toISOString(), to: to.toISOString() } } });
+
+    // The step as seconds (what the sidebar sends) or as a Prometheus duration.
+    for (const step of [5, '5s']) {
+      const stepped = await call<{ result: { resultType: string; result: { values: unknown[] }[] } }>('POST', `/api/incidents/${inc.id}/query/run`,
+        { from: 'bob', query: 'up{job="node"}', range: { from: from.toISOString(), to: to.toISOString(), step } });
+      expect(stepped.status).toBe(200);
+      expect(stepped.body.result.result[0]?.values.length).toBeGreaterThanOrEqual(2);
+    }
+    const badStep = await call<{ error: { message: string } }>('POST', `/api/incidents/${inc.id}/query/run`,
+      { from: 'bob', query: 'up', range: { from: from.toISOString(), to: to.toISOString(), step: 'soon' } });
+    expect(badStep.status).toBe(400);
+    expect(badStep.body.error.message).toMatch(/range\.step/);
   });
 
   it('says what Prometheus rejected, and logs nothing', async () => {

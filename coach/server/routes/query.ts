@@ -36,7 +36,9 @@ export function summarize(data: QueryData): { resultType: string; series: number
   };
 }
 
-function stepFor(fromMs: number, toMs: number, step?: string): string {
+/** A step as Prometheus takes it: a duration ("15s") or a number of seconds. */
+function stepFor(fromMs: number, toMs: number, step?: string | number): string {
+  if (typeof step === 'number') return `${step}s`;
   if (step) return step;
   return `${Math.max(1, Math.ceil((toMs - fromMs) / 1000 / 250))}s`;
 }
@@ -62,7 +64,10 @@ export const queryRoutes: Route[] = [
       from: actor,
       query: z.string().trim().min(1).max(20_000),
       language: z.enum(['promql', 'logql', 'traceql']).optional(),
-      range: z.object({ from: isoTime, to: isoTime, step: z.string().regex(/^\d+(ms|s|m|h)$/).optional() }).optional(),
+      range: z.object({ from: isoTime, to: isoTime, step: z.union([
+        z.number().positive().max(86_400).describe('seconds between points'),
+        z.string().regex(/^\d+(ms|s|m|h)$/, 'a duration such as 15s or 1m'),
+      ]).optional() }).optional(),
     }),
     summary: "Runs a query against Prometheus because a person asked to, returns the result and logs it as that person's query_run.",
     handler: async (req, deps) => {

@@ -16,7 +16,10 @@ const SPAN_MS: Record<'15m' | '1h' | '6h', number> = { '15m': 15 * 60_000, '1h':
 
 export function rangeFor(choice: RangeChoice, now: number, card?: { from: string; to: string }): RunRequest['range'] {
   if (choice === 'instant') return undefined;
-  const [from, to] = choice === 'card' && card ? [Date.parse(card.from), Date.parse(card.to)] : [now - SPAN_MS[choice === 'card' ? '1h' : choice], now];
-  const step = Math.max(1, Math.round((to - from) / 1000 / 120));
+  const [start, to] = choice === 'card' && card ? [Date.parse(card.from), Date.parse(card.to)] : [now - SPAN_MS[choice === 'card' ? '1h' : choice], now];
+  const step = Math.max(1, Math.round((to - start) / 1000 / 120));
+  // Prometheus evaluates at from, from+step, …; starting on a whole number of steps before `to` makes the
+  // last point `to` itself, so the chart ends on the value the person is looking at now.
+  const from = to - Math.ceil((to - start) / 1000 / step) * step * 1000;
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), step };
 }
