@@ -140,6 +140,12 @@ describe('G5 cross-check', () => {
     expect(say('deployed at 9:47am')).toEqual([]);
     expect(say('the alert fired at 09:58 UTC')).toEqual([]);
   });
+  it('compares a time of day with the recorded event whatever day the incident is looked at', () => {
+    const later = (text: string): TurnDraft[] => decide(state({ now: new Date('2026-11-22T12:00:00Z').toISOString(), timeline }), { kind: 'say', from: 'a', text }, ctx()).turns.filter((t) => t.type === 'cross_check');
+    expect(later('the checkout deploy went out at 09:56')[0]?.text).toBe('I have checkout v2.14.0 deployed at 09:46 UTC, 10 minutes earlier than 09:56. Which time is right?');
+    expect(later('deployed at 09:46')).toEqual([]);
+    expect(say('the deploy went out at 23:50')[0]?.text).toMatch(/deployed at 09:46 UTC, 596 minutes later than 23:50/);
+  });
   it('reads times on the incident day, and late-evening times before a midnight incident as the day before', () => {
     expect(statedTimes('at 9:46pm', new Date(T('22:00')))[0]?.at.toISOString()).toBe('2026-03-02T21:46:00.000Z');
     expect(statedTimes('at 23:50', new Date('2026-03-03T00:10:00Z'))[0]?.at.toISOString()).toBe('2026-03-02T23:50:00.000Z');

@@ -54,8 +54,13 @@ function pickAlert(s: IncidentState, text: string): AlertData | null {
 function check(subject: Subject, stated: Date, raw: string, d: DeployData | null, a: AlertData | null, tol: number): TurnDraft | null {
   const recorded = subject === 'deploy' ? d?.at : a?.startsAt;
   if (!recorded) return null;
-  const diff = minutesBetween(stated, recorded);
+  // A time of day names no date: read it as the occurrence nearest the recorded time, so "09:56" about a
+  // deploy at 09:46 is ten minutes off whatever day the incident is looked at.
+  const day = 24 * 60;
+  const wrapped = ((minutesBetween(stated, recorded) % day) + day) % day;
+  const diff = wrapped > day / 2 ? wrapped - day : wrapped;
   if (Math.abs(diff) <= tol) return null;
+  stated = new Date(Date.parse(recorded) - diff * 60_000);
   const what = subject === 'deploy' && d ? `${d.service} ${d.version} deployed` : `${a?.name ?? 'the alert'} starting`;
   return {
     phase: 'guide', type: 'cross_check', rule: 'G5',
