@@ -34,6 +34,8 @@ export interface ServeConfig {
   uiDir: string | null;
   githubSecret: string | null;
   tickMs: number;
+  /** Seed the bundled demo incident into an empty store. */
+  demo?: boolean;
 }
 
 /** The built renderer next to this checkout, when it has been built. */

@@ -13,7 +13,7 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
       args, allowPositionals: false, strict: true,
       options: {
         host: { type: 'string' }, port: { type: 'string' }, db: { type: 'string' }, workspace: { type: 'string' },
-        prometheus: { type: 'string' }, ui: { type: 'string' },
+        prometheus: { type: 'string' }, ui: { type: 'string' }, demo: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -36,13 +36,25 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
     uiDir: v.ui ?? nonEmpty(env.MENTAT_UI_DIR) ?? bundledUiDir(),
     githubSecret: nonEmpty(env.GITHUB_WEBHOOK_SECRET),
     tickMs: tick * 1000,
+    demo: v.demo ?? false,
   };
+}
+
+/** `--demo`: the bundled recorded incident, played into an empty store so there is something to work. */
+async function seedBundledDemo(composed: Awaited<ReturnType<typeof composeServer>>, log: (line: string) => void): Promise<void> {
+  const { demoPaths, seedDemo } = await import('../demo/index.ts');
+  const { loadWorkspace } = await import('../workspace/index.ts');
+  const root = new URL('../..', import.meta.url).pathname;
+  const demo = demoPaths(root);
+  const seeded = await seedDemo({ store: composed.store, workspace: loadWorkspace(demo.workspaceDir), file: demo.incidentFile, now: composed.deps.clock.now() });
+  log(seeded ? `seeded the demo incident ${seeded.key}: ${seeded.title}` : 'the store already has incidents; the demo was not seeded');
 }
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const cfg = flagsToConfig(args, io.env);
   const log = (line: string): void => io.err(`[mentat] ${line}`);
   const composed = await composeServer(cfg, io.env, log);
+  if (cfg.demo) await seedBundledDemo(composed, log);
   const [{ startServer }, { registeredFrontEnds }] = await Promise.all([import('../server/index.ts'), import('../server/front-ends.ts')]);
   let server;
   let fronts: MountedFrontEnd[] = [];

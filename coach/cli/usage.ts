@@ -1,7 +1,7 @@
 // Usage lines and help text, one entry per command.
 export const COMMANDS: Record<string, { usage: string; help: string }> = {
   serve: {
-    usage: 'mentat serve [--host 127.0.0.1] [--port 4319] [--db FILE] [--workspace DIR] [--prometheus URL] [--ui DIR]',
+    usage: 'mentat serve [--host 127.0.0.1] [--port 4319] [--db FILE] [--workspace DIR] [--prometheus URL] [--ui DIR] [--demo]',
     help: 'Runs the team server: HTTP API, live events, webhooks and the store. Env: MENTAT_HOST, MENTAT_PORT, MENTAT_DB,\n' +
       'MENTAT_WORKSPACE, PROMETHEUS_URL, MENTAT_TOKEN (required off loopback), MENTAT_UI_DIR, GITHUB_WEBHOOK_SECRET,\n' +
       'MENTAT_TICK_SECONDS. Flags win over the environment.',

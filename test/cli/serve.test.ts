@@ -25,6 +25,17 @@ describe('mentat serve', () => {
     served = null;
   });
 
+  it('with --demo, seeds the bundled incident into an empty store once, and never into one in use', async () => {
+    const db = join(dir, 'demo.db');
+    served = await startServe(['--port', '0', '--db', db, '--demo']);
+    const list = async (): Promise<{ title: string; key: string }[]> =>
+      ((await (await fetch(`${served!.url}/api/incidents?status=all`)).json()) as { incidents: { title: string; key: string }[] }).incidents;
+    expect((await list()).map((i) => i.title)).toEqual(['Checkout 5xx errors above SLO']);
+    await served.stop('SIGTERM');
+    served = await startServe(['--port', '0', '--db', db, '--demo']);
+    expect(await list()).toHaveLength(1);
+  });
+
   it('takes its settings from the environment, and flags win', async () => {
     served = await startServe(['--db', join(dir, 'flag.db')], { MENTAT_PORT: '0', MENTAT_DB: join(dir, 'env.db'), MENTAT_HOST: '0.0.0.0', MENTAT_TOKEN: 't' });
     const url = served.url.replace('0.0.0.0', '127.0.0.1');
