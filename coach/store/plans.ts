@@ -13,11 +13,11 @@ export function splitPlan(text: string): string[] {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const marker = /^(?:\d{1,3}[.)]|[-*•]|\[[ xX]?\])\s+/;
   let steps: string[];
-  if (lines.length > 1 || (lines[0] && marker.test(lines[0]))) {
+  if (lines.length > 1) {
     steps = lines.map((l) => l.replace(marker, '').trim());
   } else {
-    const inline = (lines[0] ?? '').split(/\s*(?:;|\bthen\b|\d{1,3}[.)]\s)\s*/i).map((s) => s.trim());
-    steps = inline;
+    // One line typed into a command or chat box: "1. a 2. b", "a; b", "a then b".
+    steps = (lines[0] ?? '').replace(marker, '').split(/\s*(?:;|\bthen\b|(?<=\s)\d{1,3}[.)](?=\s))\s*/i);
   }
   return steps.map((s) => s.replace(/\s+/g, ' ')).filter((s) => s.length > 0);
 }

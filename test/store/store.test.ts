@@ -101,6 +101,9 @@ describe('plans', () => {
     expect(splitPlan('- a\n* b\n• c')).toEqual(['a', 'b', 'c']);
     expect(splitPlan('look at graphs then roll back; then write it up')).toEqual(['look at graphs', 'roll back', 'write it up']);
     expect(splitPlan('single step')).toEqual(['single step']);
+    expect(splitPlan('1. check p99 per endpoint 2. compare with the last deploy')).toEqual(['check p99 per endpoint', 'compare with the last deploy']);
+    expect(splitPlan('- roll back v2.14.0')).toEqual(['roll back v2.14.0']);
+    expect(splitPlan('check v2.14.0 vs v2.13.9')).toEqual(['check v2.14.0 vs v2.13.9']);
     expect(splitPlan('  \n \n')).toEqual([]);
   });
 
