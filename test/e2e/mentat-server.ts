@@ -23,6 +23,8 @@ export interface MentatServer {
 export interface ServeOptions {
   prometheus?: string;
   workspace?: string;
+  /** Seed the bundled demo incident (default: yes, with the demo workspace). */
+  demo?: boolean;
   extraArgs?: string[];
 }
 
@@ -74,7 +76,7 @@ export async function startMentat(opts: ServeOptions = {}): Promise<MentatServer
   if (!existsSync(join(UI_DIR, 'index.html'))) throw new Error('renderer/dist is missing: run `npm run build:ui` first (npm test does).');
   const tmp = tempDir('mentat-e2e-');
   const dbPath = join(tmp.dir, 'mentat.db');
-  const base = ['--host', '127.0.0.1', '--db', dbPath, '--workspace', opts.workspace ?? DEMO_WORKSPACE, ...(opts.workspace ? [] : ['--demo']), ...(opts.prometheus ? ['--prometheus', opts.prometheus] : []), ...(opts.extraArgs ?? [])];
+  const base = ['--host', '127.0.0.1', '--db', dbPath, '--workspace', opts.workspace ?? DEMO_WORKSPACE, ...((opts.demo ?? !opts.workspace) ? ['--demo'] : []), ...(opts.prometheus ? ['--prometheus', opts.prometheus] : []), ...(opts.extraArgs ?? [])];
   let { child, url } = await launch([...base, '--port', '0']);
   const port = Number(new URL(url).port);
   const server: MentatServer = {

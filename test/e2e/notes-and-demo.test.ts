@@ -2,7 +2,6 @@
 // state, and the dark theme.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../coach/types.ts';
 import { collectPageErrors, launchChromium, newSidebarPage, screenshot } from '../support/browser.ts';
 import { startMentat, type MentatServer } from './mentat-server.ts';
 import { demoIncident } from './demo.ts';
@@ -23,23 +22,23 @@ describe('sidebar: first run, notes, demo incident, themes', () => {
   });
 
   it('asks for a name on first run and shows a clear empty state when nothing is open', async () => {
-    const { context, page } = await newSidebarPage(browser);
-    const errors = collectPageErrors(page);
-    const open = await server.api<{ incidents: Incident[] }>('GET', '/api/incidents?status=open');
-    await page.goto(server.url + '/');
-    await page.getByRole('textbox', { name: 'Your name' }).fill('dana');
-    await screenshot(page, 'first-run');
-    await page.getByRole('button', { name: 'Save name' }).click();
-    await page.getByRole('heading', { name: 'Open incidents' }).waitFor();
-    if (open.incidents.length === 0) {
+    const empty = await startMentat({ demo: false });
+    try {
+      const { context, page } = await newSidebarPage(browser);
+      const errors = collectPageErrors(page);
+      await page.goto(empty.url + '/');
+      await page.getByRole('textbox', { name: 'Your name' }).fill('dana');
+      await screenshot(page, 'first-run');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('heading', { name: 'Open incidents' }).waitFor();
       await page.getByText('No open incidents.').waitFor();
       await screenshot(page, 'picker-empty');
-    } else {
-      expect(await page.getByRole('link').count()).toBeGreaterThanOrEqual(open.incidents.length);
+      expect(await page.evaluate(() => localStorage.getItem('mentat.name'))).toBe('dana');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await empty.close();
     }
-    expect(await page.evaluate(() => localStorage.getItem('mentat.name'))).toBe('dana');
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('adds, edits and pins notes', async () => {
