@@ -15,6 +15,9 @@ concept('success', 'success successful succeeded successfully succeed ok');
 concept('avail', 'avail available availability free');
 concept('gc', 'gc garbage');
 concept('fd', 'fd fds descriptor descriptors filefd');
+// An inode is a "file node" in node exporter's HELP; "files" and "fill" must not share the stem "fil".
+concept('file', 'file files inode inodes');
+concept('discover', 'discover discovers discovered discovery found');
 concept('cpu', 'cpu cpus processor processors core cores');
 concept('disk', 'disk disks drive drives diskstats');
 concept('filesystem', 'filesystem filesystems fs mount mounts partition');
@@ -26,7 +29,7 @@ concept('read', 'read reads reading');
 concept('retrans', 'retrans retransmit retransmits retransmitted retransmission retransmissions');
 concept('seg', 'seg segs segment segments');
 concept('eval', 'eval evals evaluation evaluations evaluated evaluating');
-concept('append', 'append appends appended appending ingested');
+concept('append', 'append appends appended appending ingest ingests ingested ingesting ingestion');
 concept('alloc', 'alloc allocs allocated allocation allocations allocate');
 concept('conn', 'conn conns connection connections');
 concept('estab', 'estab established');
@@ -85,7 +88,8 @@ export function norm(word: string): string {
   let n = normCache.get(word);
   if (n !== undefined) return n;
   const w = word.toLowerCase();
-  n = CONCEPTS[w] ?? CONCEPTS[stem(w)] ?? stem(w);
+  // The plural's concept before the full stem: "takes" is "take", not the stem "tak".
+  n = CONCEPTS[w] ?? CONCEPTS[w.replace(/s$/, '')] ?? CONCEPTS[stem(w)] ?? stem(w);
   if (normCache.size > 100_000) normCache.clear();
   normCache.set(word, n);
   return n;
@@ -104,7 +108,10 @@ export function nameWords(name: string): string[] {
 
 /** Normalized words of a metric name, without the type suffixes that every counter/histogram shares. */
 export function nameTokens(name: string): string[] {
-  const out = nameWords(name).filter((w) => w !== 'total' && w !== 'info');
+  const words = nameWords(name);
+  // In/Out in names are directions (InSegs, OutOctets), unless "out of" (out_of_order).
+  const out = words.map((w, i) => (w === 'in' ? 'receive' : w === 'out' && words[i + 1] !== 'of' ? 'transmit' : w))
+    .filter((w) => w !== 'total' && w !== 'info');
   return [...new Set(out.map(norm))];
 }
 
@@ -123,6 +130,9 @@ const PHRASES: [RegExp, string][] = [
   [/\bfile ?systems?\b/g, ' filesystem '],
   [/\bdisk space\b/g, ' filesystem avail '],
   [/\btime[- ]series database\b/g, ' tsdb '],
+  [/\bservice[- ]discovery\b/g, ' sd '],
+  // "fill up" asks for a prediction (question.ts reads it); neither word names a metric.
+  [/\bfill(?:s|ing|ed)?\s+up\b/g, ' '],
   [/\b(\d+)[- ]?(?:minutes?|mins?|m)\b(?= load)/g, ' $1 '],
   [/\bload average\b/g, ' load '],
   [/\blast time\b/g, ' '],
