@@ -13,6 +13,8 @@ export interface Question {
   prefixSet: Set<string>;
   /** Normalized content words, for matching metrics. */
   tokens: string[];
+  /** Initials of snake_case words (TIME_WAIT → tw): names abbreviate them; content only where the catalog knows them. */
+  initials: string[];
   /** Bare numbers: they may pick node_load1 over node_load5, never count as content. */
   numbers: string[];
   percentile: number | null;
@@ -76,16 +78,40 @@ function findPercentile(t: string): number | null {
   return q?.[1] ? Number(q[1]) : null;
 }
 
+/** Words that end the noun phrase a ranking is about ("top 3 CPU modes by time" → modes). */
+const PHRASE_END = new Set(['by', 'with', 'in', 'on', 'of', 'for', 'per', 'that', 'which', 'have', 'has', 'had', 'is', 'are', 'was', 'were',
+  'does', 'do', 'did', 'use', 'uses', 'using', 'over', 'to', 'from', 'sorted', 'ranked', 'according', 'when', 'where']);
+
+/** The head noun of the phrase starting at `rest`: its last word before a verb or preposition. */
+function headNoun(rest: string): string | null {
+  let head: string | null = null;
+  for (const w of rest.split(/\s+/).filter(Boolean).slice(0, 4)) {
+    if (!/^[a-z_]+$/.test(w) || PHRASE_END.has(w)) break;
+    head = w;
+  }
+  return head;
+}
+
+const plural = (w: string | null): boolean => !!w && /[^s]s$|ies$/.test(w) && !/(ss|us|is)$/.test(w);
+
 function findTop(t: string): Question['top'] {
   const bottomWords = 'bottom|lowest|least|smallest|fastest|fewest|quietest';
   const topWords = 'top|highest|most|largest|biggest|slowest|busiest|heaviest|worst|longest';
-  let m = new RegExp(`\\b(${topWords}|${bottomWords})\\s+(\\d+)\\s+([a-z_]+)?`).exec(t) ?? new RegExp(`\\b(\\d+)\\s+(${topWords}|${bottomWords})\\s+([a-z_]+)?`).exec(t);
+  const isBottom = (w: string | undefined): boolean => new RegExp(`^(${bottomWords})$`).test(w ?? '');
+  let m = new RegExp(`\\b(${topWords}|${bottomWords})\\s+(\\d+)\\s+`).exec(t) ?? new RegExp(`\\b(\\d+)\\s+(${topWords}|${bottomWords})\\s+`).exec(t);
   if (m) {
     const [a, b] = /^\d/.test(m[1] ?? '') ? [m[2], m[1]] : [m[1], m[2]];
-    return { k: Number(b), fn: new RegExp(`^(${bottomWords})$`).test(a ?? '') ? 'bottomk' : 'topk', subject: m[3] ?? null };
+    let rest = t.slice(m.index + m[0].length);
+    // "5 slowest node exporter collectors": the ranking word may come first; skip it.
+    rest = rest.replace(new RegExp(`^(?:${topWords}|${bottomWords})\\s+`), '');
+    return { k: Number(b), fn: isBottom(a) ? 'bottomk' : 'topk', subject: headNoun(rest) };
   }
-  m = new RegExp(`\\bwhich\\s+([a-z_]+)\\b.*\\b(${topWords}|${bottomWords})\\b`).exec(t);
-  if (m) return { k: 1, fn: new RegExp(`^(${bottomWords})$`).test(m[2] ?? '') ? 'bottomk' : 'topk', subject: m[1] ?? null };
+  m = new RegExp(`\\bwhich\\s+([a-z_ ]+?)\\s+(?:${[...PHRASE_END].join('|')})\\b.*\\b(${topWords}|${bottomWords})\\b`).exec(t);
+  if (m) {
+    const subject = headNoun(m[1] ?? '');
+    // "which interfaces have the most …" asks for a ranking of several; "which handler has the highest" for one.
+    return { k: plural(subject) ? 5 : 1, fn: isBottom(m[2]) ? 'bottomk' : 'topk', subject };
+  }
   return null;
 }
 
@@ -124,7 +150,8 @@ export function readQuestion(raw: string): Question {
   }
   const offset = new RegExp(`\\b(?:compared\\s+(?:to|with)|vs\\.?|versus|than)\\s+(?:the\\s+same\\s+time\\s+)?${NUM}?\\s*${UNITS}\\s+ago\\b`).exec(t);
   const offsetDay = /\b(?:compared\s+(?:to|with)|vs\.?|versus|than)\s+yesterday\b/.test(t) ? '1d' : null;
-  const group = [...t.matchAll(/\b(?:by|per|for each|for every|each|every|across)\s+([a-z][a-z_]*)(?:\s+(?!(?:by|per|for|each|in|on|of|over|the|and|or|to|is|are)\b)([a-z][a-z_]*))?/g)]
+  // "allocated by the node exporter" names who did it; "by handler" a breakdown.
+  const group = [...t.matchAll(/\b(?:by(?!\s+(?:the|a|an)\b)|per|for each|for every|each|every|across)\s+([a-z][a-z_]*)(?:\s+(?!(?:by|per|for|each|in|on|of|over|the|and|or|to|is|are)\b)([a-z][a-z_]*))?/g)]
     .flatMap((m) => [m[1], m[2]].filter((x): x is string => !!x && !['second', 'sec', 's', 'the', 'a'].includes(x)));
   return {
     raw,
@@ -134,6 +161,7 @@ export function readQuestion(raw: string): Question {
     normSet: new Set(words.map(norm)),
     prefixSet: new Set(words.flatMap((w) => Array.from({ length: Math.max(0, w.length - 3) }, (_, k) => w.slice(0, k + 4)))),
     tokens,
+    initials: whole.filter((w) => /^[a-z]+(?:_[a-z]+)+$/.test(w)).map((w) => w.split('_').map((p) => p[0]).join('')),
     numbers,
     percentile: findPercentile(t),
     average: /\b(?:average|avg|mean)\b/.test(t),
