@@ -40,8 +40,19 @@ export function rankFamilies(
     const cut = sorted[sorted.length - SCORED] ?? 0;
     seen = new Set([...bound].filter(([, v]) => v >= cut).map(([i]) => i));
   }
+  // A word the catalog never has on its own may be part of a compound name word ("fault" of pgfault).
+  const inside = new Map<number, Set<string>>();
+  for (const t of tokens) {
+    if (t.length < 4 || ix.knows(t)) continue;
+    ix.entries.forEach((e, i) => {
+      for (const n of e.name) {
+        if (n.length > t.length && n.includes(t)) inside.set(i, (inside.get(i) ?? new Set()).add(t));
+      }
+    });
+  }
   // A family can be what the question means through its labels alone ("each CPU core … idle").
   for (const l of opts.labels ?? []) for (const i of (ix.byLabel.get(l) ?? []).slice(0, 200)) seen.add(i);
+  for (const i of inside.keys()) seen.add(i);
   const out: Candidate[] = [];
   for (const i of seen) {
     const e = ix.entries[i];
@@ -53,7 +64,7 @@ export function rankFamilies(
     for (const t of tokens) {
       // Words naming a breakdown ("by handler") are mostly labels; they only half-count towards the name.
       const weight = opts.weak?.has(t) ? 0.5 : 1;
-      if (e.name.has(t) || derived?.has(t)) {
+      if (e.name.has(t) || derived?.has(t) || inside.get(i)?.has(t)) {
         score += weight * ix.idf(t);
         nameHits++;
         covered.add(t);
@@ -76,6 +87,7 @@ export function rankFamilies(
 const GENERIC_VALUE_WORDS = new Set(['api', 'v1', 'v2', 'v3', 'www', 'com', 'http', 'https', 'dev']);
 const SKIP_LABELS = new Set(['le', 'quantile', '__name__', 'instance']);
 const CODE_LABELS = /^(code|status|status_code|http_status|response_code)$/;
+const NONE: ReadonlySet<string> = new Set();
 
 function wordHit(q: Question, word: string, consumed: ReadonlySet<string>): boolean {
   const n = norm(word);
@@ -112,8 +124,11 @@ export function valueScore(q: Question, label: string, value: string, consumed: 
   if (v === '/') return q.words.includes('root') ? 3 : 0;
   const parts = valueParts(v);
   if (parts.length === 0) return 0;
-  if (!parts.every((p) => wordHit(q, p, consumed))) return 0;
-  return 2 * parts.length + (hinted(q, label, parts) ? 4 : 0);
+  // Every part must be said; a part the name already accounts for ("time" of slice="prepare_time" on a
+  // duration metric) may be said once for both, but at least one part must be the value's own.
+  const own = parts.filter((p) => wordHit(q, p, consumed)).length;
+  if (own === 0 || (own < parts.length && !parts.every((p) => wordHit(q, p, NONE)))) return 0;
+  return 2 * own + (hinted(q, label, parts) ? 4 : 0);
 }
 
 /** "the query endpoint", "mode idle", "non-idle", "node exporter": a value word next to its label's name. */
