@@ -16,6 +16,7 @@ export type OfflineAnswer =
   | { ok: false; reason: string; closest: string[] };
 
 const STATUS_NAME = /(^|_)(up|success|successful)$/;
+const CODE_LABEL = /^(code|status|status_code)$/;
 
 function biasFor(q: Question, catalog: Catalog): (f: MetricFamily) => number {
   return (f) => {
@@ -28,7 +29,13 @@ function biasFor(q: Question, catalog: Catalog): (f: MetricFamily) => number {
     if (q.down && STATUS_NAME.test(f.name)) b += 1;
     if (q.status && STATUS_NAME.test(f.name)) b += 2;
     if (f.type === 'summary' && q.percentile !== null && !catalog.labelValues(f.name, 'quantile').some((v) => Number(v) === q.percentile)) b -= 2;
-    if (q.uptime && /start_time/.test(f.name)) b += 2;
+    if (q.uptime && /start_time|boot_time/.test(f.name)) b += 2;
+    // "5xx", "non-2xx": only a status-code label can say that; a family without one answers something else.
+    if (q.errorClass && !f.labels.some((l) => CODE_LABEL.test(l))) b -= 3;
+    // "how busy": a share of time, which a seconds counter gives as its rate.
+    if (q.busy && f.name.endsWith('_seconds_total')) b += 1;
+    // An average or percentile of a duration is of something measured in time, not a count of events.
+    if ((q.average || q.percentile !== null) && q.tokens.includes('dur') && !nameTokens(f.name).includes('dur')) b -= 1.5;
     if (q.countTargets && f.name === 'up') b += 3;
     return b;
   };
@@ -65,7 +72,7 @@ function withLabels(catalog: Catalog, q: Question, c: Candidate, jobs: ReadonlyS
   }
   for (const w of q.words) if (mentioned.some((l) => labelFor(c.family, w) === l)) extra.add(norm(w));
   let s = c.score + 0.5 * score + 0.6 * groups.length + 0.4 * mentioned.length - 1.2 * missingGroups;
-  const code = c.family.labels.some((l) => /^(code|status|status_code)$/.test(l));
+  const code = c.family.labels.some((l) => CODE_LABEL.test(l));
   if (code && (q.errorClass || q.errorWords)) {
     s += 0.8;
     extra.add('error').add('fail');
@@ -112,22 +119,35 @@ export function closestFamilies(catalog: Catalog, q: Question, ranked: readonly 
 
 export function translateOffline(catalog: Catalog, question: string, opts: { service?: string | null } = {}): OfflineAnswer {
   const q = readQuestion(question);
-  if (q.uptime && !q.tokens.includes('start')) q.tokens.push('start');
+  // Uptime is time since a start; a question naming its own start event ("since boot") keeps its word.
+  if (q.uptime && !q.tokens.includes('start') && !q.tokens.includes('boot')) q.tokens.push('start');
   if (q.countTargets && !q.tokens.includes('up')) q.tokens.push('up');
   const ix = indexCatalog(catalog);
+  for (const a of q.initials) if (ix.knows(a) && !q.tokens.includes(a)) q.tokens.push(a);
   const groupWords = [...q.group, ...(q.top?.subject ? [q.top.subject] : [])];
   const labelHints = [...new Set(groupWords.flatMap((w) => [w, ...Object.entries(LABEL_SYNONYMS).filter(([, syn]) => syn.includes(w)).map(([l]) => l)]))]
     .filter((l) => ix.byLabel.has(l) && l !== 'instance' && l !== 'job');
   const usedPair = new Map<string, boolean>();
+  const jobs = new Set(catalog.family('up') ? catalog.labelValues('up', 'job') : []);
+  const namedJobs = [...new Set(q.words.filter((w) => jobs.has(w)))];
   const ranked = rankFamilies(ix, q, biasFor(q, catalog), {
     weak: new Set([...groupWords, ...besideLabelWords(q)].map(norm)),
     labels: labelHints,
-    // "used" is derivable from a capacity pair (total − available), so such families answer it as well as a name would.
     derived: (f) => {
-      if (!q.used || !/avail|free|total|size|max|limit/i.test(f.name)) return new Set<string>();
-      let has = usedPair.get(f.name);
-      if (has === undefined) usedPair.set(f.name, (has = capacityPair(catalog, f.name) !== null));
-      return has ? new Set(['use']) : new Set<string>();
+      const out = new Set<string>();
+      // A job the question names ("prometheus", "node") is as much said by the family's job label as by its name:
+      // go_goroutines{job="prometheus"} is prometheus' goroutines as surely as prometheus_*_goroutines is.
+      if (namedJobs.length > 0 && f.labels.includes('job')) {
+        const own = catalog.labelValues(f.name, 'job');
+        for (const j of namedJobs) if (own.includes(j)) out.add(norm(j));
+      }
+      // "used" is derivable from a capacity pair (total − available), so such families answer it as well as a name would.
+      if (q.used && /avail|free|total|size|max|limit/i.test(f.name)) {
+        let has = usedPair.get(f.name);
+        if (has === undefined) usedPair.set(f.name, (has = capacityPair(catalog, f.name) !== null));
+        if (has) out.add('use');
+      }
+      return out;
     },
   });
   const content = [...new Set(q.tokens)];
@@ -136,7 +156,6 @@ export function translateOffline(catalog: Catalog, question: string, opts: { ser
       ? 'The question names nothing I can look up: say which metric, service or component you mean.'
       : `Nothing in the metric catalog matches ${content.map((t) => `"${t}"`).join(', ')}.`, closest: closestFamilies(catalog, q, []) };
   }
-  const jobs = new Set(catalog.family('up') ? catalog.labelValues('up', 'job') : []);
   // Labels can lift a family a long way (values, breakdowns), but not from the bottom of the list.
   const floor = (ranked[0]?.score ?? 0) - 8;
   const top = ranked.slice(0, 40).filter((c, i) => i < 10 || c.score >= floor).map((c) => withLabels(catalog, q, c, jobs)).sort((a, b) => b.score - a.score);
