@@ -30,9 +30,11 @@ export async function labStore(): Promise<LabStore> {
   return { url, store, catalogs, catalog, dbPath, cleanup: () => { store.close(); tmp.cleanup(); } };
 }
 
-/** Evaluates a query on the lab now; returns the series as sorted label-set keys → value. */
-export async function evaluate(url: string, query: string): Promise<Map<string, string>> {
-  const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query }) });
+/** Evaluates a query on the lab now (or at `time`, Unix seconds); returns the series as sorted label-set keys → value. */
+export async function evaluate(url: string, query: string, time?: number): Promise<Map<string, string>> {
+  const params = new URLSearchParams({ query });
+  if (time !== undefined) params.set('time', time.toFixed(3));
+  const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: params });
   const body = (await res.json()) as { status: string; error?: string; data: { resultType: string; result: unknown } };
   if (body.status !== 'success') throw new Error(`${query}: ${body.error ?? 'failed'}`);
   const out = new Map<string, string>();

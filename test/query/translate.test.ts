@@ -49,28 +49,33 @@ function namesOnlyCatalog(query: string, catalog: Catalog): string[] {
 }
 
 describe('held-out questions, scored by execution on the lab', () => {
-  it('answers at least 90% right with at most 2 wrong', async () => {
-    const lines = readFileSync(resolve(import.meta.dirname, 'heldout.jsonl'), 'utf8').split('\n').filter(Boolean);
-    const t = translator();
-    let right = 0;
-    const wrong: string[] = [];
-    for (const line of lines) {
-      const q = JSON.parse(line) as { id: string; question: string; expected: string[] };
-      const r = await t.translate(q.question, { now: now() });
-      if (r.query === null) continue;
-      let ok = false;
-      for (const e of q.expected) {
-        if ((await formatted(lab.url, e)) === (await formatted(lab.url, r.query))) { ok = true; break; }
-        const want = await evaluate(lab.url, e);
-        const got = await evaluate(lab.url, r.query);
-        if (want.size > 0 && want.size === got.size && [...want].every(([k, v]) => got.has(k) && Math.abs(Number(got.get(k)) - Number(v)) <= 1e-6 * Math.max(Math.abs(Number(v)), 1e-9))) { ok = true; break; }
+  // heldout2.jsonl: other phrasings about other metrics of the lab (goroutines, inodes, conntrack, WAL, sd …).
+  for (const file of ['heldout.jsonl', 'heldout2.jsonl']) {
+    it(`${file}: answers at least 90% right with at most 2 wrong`, async () => {
+      const lines = readFileSync(resolve(import.meta.dirname, file), 'utf8').split('\n').filter(Boolean);
+      const t = translator();
+      let right = 0;
+      const wrong: string[] = [];
+      for (const line of lines) {
+        const q = JSON.parse(line) as { id: string; question: string; expected: string[] };
+        const r = await t.translate(q.question, { now: now() });
+        if (r.query === null) continue;
+        let ok = false;
+        for (const e of q.expected) {
+          if ((await formatted(lab.url, e)) === (await formatted(lab.url, r.query))) { ok = true; break; }
+          // One instant for both, as the bench scorer does: rates move between two evaluations a moment apart.
+          const at = Date.now() / 1000 - 5;
+          const want = await evaluate(lab.url, e, at);
+          const got = await evaluate(lab.url, r.query, at);
+          if (want.size > 0 && want.size === got.size && [...want].every(([k, v]) => got.has(k) && (Number.isNaN(Number(v)) ? Number.isNaN(Number(got.get(k))) : Math.abs(Number(got.get(k)) - Number(v)) <= 1e-6 * Math.max(Math.abs(Number(v)), 1e-9)))) { ok = true; break; }
+        }
+        if (ok) right++;
+        else wrong.push(`${q.id}: ${r.query}`);
       }
-      if (ok) right++;
-      else wrong.push(`${q.id}: ${r.query}`);
-    }
-    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(2);
-    expect(right / lines.length).toBeGreaterThanOrEqual(0.9);
-  });
+      expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(2);
+      expect(right / lines.length).toBeGreaterThanOrEqual(0.9);
+    });
+  }
 });
 
 describe('declines rather than guesses', () => {
