@@ -81,7 +81,8 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
     people: createPeople({ log }),
     seen: createDedupe(),
     log,
-    incidentUrl: (id) => (publicUrl ? `${publicUrl}/incidents/${id}` : null),
+    // The sidebar keeps the open incident in the hash (#/incident/42), which the server's UI route serves.
+    incidentUrl: (id) => (publicUrl ? `${publicUrl.replace(/\/+$/, '')}/#/incident/${id}` : null),
   };
   app.use(dedupeMiddleware(deps.seen, log));
   registerListeners(app, deps);

@@ -50,7 +50,7 @@ const FORBIDDEN = /next|hint|continue|do it|fix|remediat|roll ?back|restart|appl
 
 describe('Block Kit views', () => {
   const everything = [
-    turnsBlocks(turns, 'http://m/incidents/7'), statusBlocks(view, null), homeView({ name: 'A', mine: [incident], others: [], incidentUrl: () => null }),
+    turnsBlocks(turns, 'http://m/#/incident/7'), statusBlocks(view, null), homeView({ name: 'A', mine: [incident], others: [], incidentUrl: () => null }),
     planModal({ incidentId: 7, channel: 'C1', threadTs: null }, 'INC-7'), runResultBlocks('U1', card as never, { summary: 'ok' }, null),
   ];
 
@@ -86,13 +86,13 @@ describe('Block Kit views', () => {
 
   it('keeps sections under 3,000 characters and links to the full text when it cuts', () => {
     const long = { ...turns[0], text: 'x '.repeat(5_000) } as Turn;
-    const blocks = turnsBlocks([long], 'http://m/incidents/7');
+    const blocks = turnsBlocks([long], 'http://m/#/incident/7');
     const texts = blocks.flatMap((b) => {
       const t = (b as { text?: { text?: unknown } }).text?.text;
       return typeof t === 'string' ? [t] : [];
     });
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    expect(texts.some((t) => t.includes('http://m/incidents/7'))).toBe(true);
+    expect(texts.some((t) => t.includes('http://m/#/incident/7'))).toBe(true);
     expect(truncate('short', 10)).toBe('short');
     expect(textSections('y'.repeat(7_000)).length).toBe(3);
   });

@@ -145,7 +145,10 @@ describe('Slack assistant over HTTP, end to end', () => {
     const n = s.slack.callsTo('chat.postEphemeral').length;
     await s.post(slashCommand('status', s.slack.responseUrl()));
     await s.slack.waitFor(() => s.slack.callsTo('chat.postEphemeral').length > n);
-    expect(JSON.stringify(s.slack.callsTo('chat.postEphemeral')[n]?.args)).toMatch(/Plan/);
+    const status = JSON.stringify(s.slack.callsTo('chat.postEphemeral')[n]?.args);
+    expect(status).toMatch(/Plan/);
+    // The link opens the incident in the sidebar, whose route lives in the hash.
+    expect(status).toMatch(/http:\/\/mentat\.example\/#\/incident\/\d+/);
     const form = slashCommand('ask how many 5xx', s.slack.responseUrl());
     form.set('channel_id', 'C0ELSEWHERE');
     await s.post(form);
