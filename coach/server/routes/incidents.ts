@@ -1,19 +1,14 @@
 // Incidents: list, open, view, change status.
 import { z } from 'zod';
 import { attachRecentDeploys } from '../../sources/index.ts';
+import { bodies } from '../bodies.ts';
 import { defineRoute, respond, type Route } from '../route.ts';
-import { actor, incidentId, parseQuery, severity } from './common.ts';
+import { incidentId, parseQuery } from './common.ts';
 
 const listQuery = z.object({ status: z.enum(['open', 'all']).default('open') });
 
-const openBody = z.object({
-  title: z.string().trim().min(1).max(300),
-  service: z.string().trim().min(1).max(200).nullish(),
-  severity: severity.optional(),
-  from: actor,
-});
-
-const statusBody = z.object({ from: actor, status: z.enum(['open', 'acknowledged', 'mitigated', 'resolved']) });
+const openBody = bodies.openIncident;
+const statusBody = bodies.setStatus;
 
 export const incidentRoutes: Route[] = [
   defineRoute({

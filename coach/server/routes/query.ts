@@ -5,8 +5,9 @@ import type { QueryServices } from '../../query/services.ts';
 import type { QueryData } from '../../query/prom-client.ts';
 import { listRecordings, startRecording, stopRecording } from '../../query/recordings.ts';
 import { CodedError } from '../../types.ts';
+import { bodies } from '../bodies.ts';
 import { defineRoute, type Route, type ServerDeps } from '../route.ts';
-import { actor, incidentId, isoTime } from './common.ts';
+import { actor, incidentId } from './common.ts';
 
 export { createQueryServices, type QueryServices, type QueryServicesOptions } from '../../query/services.ts';
 
@@ -60,15 +61,7 @@ export const queryRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     path: '/api/incidents/:id/query/run',
-    body: z.object({
-      from: actor,
-      query: z.string().trim().min(1).max(20_000),
-      language: z.enum(['promql', 'logql', 'traceql']).optional(),
-      range: z.object({ from: isoTime, to: isoTime, step: z.union([
-        z.number().positive().max(86_400).describe('seconds between points'),
-        z.string().regex(/^\d+(ms|s|m|h)$/, 'a duration such as 15s or 1m'),
-      ]).optional() }).optional(),
-    }),
+    body: bodies.runQuery,
     summary: "Runs a query against Prometheus because a person asked to, returns the result and logs it as that person's query_run.",
     handler: async (req, deps) => {
       const id = incidentId(req.params.id);

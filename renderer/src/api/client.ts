@@ -1,7 +1,6 @@
 // The sidebar's only way to the server: JSON over HTTP, with the person's name on every write.
 import type { Environment } from '../env.ts';
-import type { ActionInput } from '../../../coach/incident/api.ts';
-import type { IncidentStatus, Severity, StepState } from '../../../coach/types.ts';
+import type { ApiBody } from '../../../coach/server/bodies.ts';
 import { asHandleResult, asIncident, asIncidents, asNote, asView, errorSchema } from './schemas.ts';
 import type { HandleResult, Incident, IncidentView, Note } from './schemas.ts';
 import { parseRunResponse, type RunOutcome, type RunRequest } from './run-result.ts';
@@ -16,15 +15,15 @@ export class ApiError extends Error {
 
 export interface Client {
   listIncidents(status?: 'open' | 'all'): Promise<Incident[]>;
-  openIncident(input: { title: string; service?: string; severity?: Severity }): Promise<HandleResult>;
+  openIncident(input: ApiBody<'openIncident'>): Promise<HandleResult>;
   view(id: number): Promise<IncidentView>;
   say(id: number, text: string): Promise<HandleResult>;
   plan(id: number, text: string): Promise<HandleResult>;
-  setStep(id: number, n: number, state: StepState): Promise<HandleResult>;
-  act(id: number, action: ActionInput): Promise<HandleResult>;
+  setStep(id: number, n: number, state: ApiBody<'setStep'>['state']): Promise<HandleResult>;
+  act(id: number, action: ApiBody<'action'>): Promise<HandleResult>;
   addNote(id: number, text: string, pinned?: boolean): Promise<HandleResult>;
-  editNote(id: number, noteId: number, change: { text?: string; pinned?: boolean }): Promise<Note>;
-  setStatus(id: number, status: IncidentStatus): Promise<HandleResult>;
+  editNote(id: number, noteId: number, change: ApiBody<'editNote'>): Promise<Note>;
+  setStatus(id: number, status: ApiBody<'setStatus'>['status']): Promise<HandleResult>;
   runQuery(id: number, req: RunRequest): Promise<RunOutcome>;
   eventsUrl(incident?: number): string;
 }
@@ -54,16 +53,17 @@ export function createClient(env: Environment, from: string, fetchImpl: typeof f
     listIncidents: async (status = 'open') => asIncidents(await call('GET', `/api/incidents?status=${status}`)),
     openIncident: async (input) => asHandleResult(await call('POST', '/api/incidents', input)),
     view: async (id) => asView(await call('GET', inc(id))),
-    say: async (id, text) => asHandleResult(await call('POST', `${inc(id)}/say`, { text })),
-    plan: async (id, text) => asHandleResult(await call('POST', `${inc(id)}/plan`, { text })),
-    setStep: async (id, n, state) => asHandleResult(await call('PATCH', `${inc(id)}/plan/steps/${n}`, { state })),
+    say: async (id, text) => asHandleResult(await call('POST', `${inc(id)}/say`, { text } satisfies ApiBody<'say'>)),
+    plan: async (id, text) => asHandleResult(await call('POST', `${inc(id)}/plan`, { text } satisfies ApiBody<'plan'>)),
+    setStep: async (id, n, state) => asHandleResult(await call('PATCH', `${inc(id)}/plan/steps/${n}`, { state } satisfies ApiBody<'setStep'>)),
     act: async (id, action) => asHandleResult(await call('POST', `${inc(id)}/actions`, { ...action })),
-    addNote: async (id, text, pinned) => asHandleResult(await call('POST', `${inc(id)}/notes`, { text, ...(pinned ? { pinned } : {}) })),
+    addNote: async (id, text, pinned) =>
+      asHandleResult(await call('POST', `${inc(id)}/notes`, { text, ...(pinned ? { pinned } : {}) } satisfies ApiBody<'addNote'>)),
     editNote: async (id, noteId, change) => {
       const res = (await call('PATCH', `${inc(id)}/notes/${noteId}`, change)) as { note?: unknown } | null;
       return asNote(res?.note);
     },
-    setStatus: async (id, status) => asHandleResult(await call('POST', `${inc(id)}/status`, { status })),
+    setStatus: async (id, status) => asHandleResult(await call('POST', `${inc(id)}/status`, { status } satisfies ApiBody<'setStatus'>)),
     runQuery: async (id, req) => parseRunResponse(await call('POST', `${inc(id)}/query/run`, { ...req })),
     eventsUrl: (incident) => {
       const q = new URLSearchParams();

@@ -2,13 +2,10 @@
 // and, for range queries, series for a chart. Envelopes with or without Prometheus' `data` wrapper
 // are both accepted.
 import { z } from 'zod';
+import type { ApiBody } from '../../../coach/server/bodies.ts';
 
-export interface RunRequest {
-  query: string;
-  language?: 'promql' | 'logql' | 'traceql';
-  range?: { from: string; to: string; step?: number };
-  step?: number;
-}
+/** A run as the server's route takes it (coach/server/bodies.ts). */
+export type RunRequest = ApiBody<'runQuery'>;
 
 export interface Series {
   labels: Record<string, string>;
