@@ -12,9 +12,9 @@ describe('the time window a person picks for Run', () => {
     const r = rangeFor(choice, now)!;
     expect(Date.parse(r.to)).toBe(now);
     const span = (Date.parse(r.to) - Date.parse(r.from)) / 1000;
-    expect(span % r.step!).toBe(0);
-    expect(span / r.step!).toBeGreaterThanOrEqual(100);
-    expect(span / r.step!).toBeLessThanOrEqual(135);
+    expect(span % r.step).toBe(0);
+    expect(span / r.step).toBeGreaterThanOrEqual(100);
+    expect(span / r.step).toBeLessThanOrEqual(135);
   });
 
   it('uses the card\'s suggested window when asked', () => {

@@ -14,7 +14,10 @@ export const RANGE_LABELS: Record<RangeChoice, string> = {
 
 const SPAN_MS: Record<'15m' | '1h' | '6h', number> = { '15m': 15 * 60_000, '1h': 3_600_000, '6h': 6 * 3_600_000 };
 
-export function rangeFor(choice: RangeChoice, now: number, card?: { from: string; to: string }): RunRequest['range'] {
+/** The window to run over; the step is whole seconds. Undefined means an instant query. */
+export type RunRange = NonNullable<RunRequest['range']> & { step: number };
+
+export function rangeFor(choice: RangeChoice, now: number, card?: { from: string; to: string }): RunRange | undefined {
   if (choice === 'instant') return undefined;
   const [start, to] = choice === 'card' && card ? [Date.parse(card.from), Date.parse(card.to)] : [now - SPAN_MS[choice === 'card' ? '1h' : choice], now];
   const step = Math.max(1, Math.round((to - start) / 1000 / 120));
