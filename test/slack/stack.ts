@@ -24,7 +24,7 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { query?: SlackQueryService; retries?: number } = {}): Promise<Stack> {
+export async function startStack(opts: { query?: SlackQueryService; retries?: number; announceChannel?: string } = {}): Promise<Stack> {
   const tmp = tempDir('mentat-slack-');
   const store = Store.open(join(tmp.dir, 'mentat.db'));
   const coach = createCoach({ store, clock: systemClock });
@@ -36,6 +36,7 @@ export async function startStack(opts: { query?: SlackQueryService; retries?: nu
   const assistant = createSlackAssistant({
     coach, store, clock: systemClock, botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl,
     publicUrl: 'http://mentat.example', log, retries: opts.retries ?? 3, ...(opts.query ? { query: opts.query } : {}),
+    ...(opts.announceChannel ? { announceChannel: opts.announceChannel } : {}),
   });
   await assistant.start();
   const handle = assistant.handleHttp;
