@@ -31,6 +31,8 @@ export const bodies = {
   addNote: z.object({ from: actor, text, pinned: z.boolean().optional() }),
   editNote: z.object({ from: actor, text: text.optional(), pinned: z.boolean().optional() })
     .refine((b) => b.text !== undefined || b.pinned !== undefined, { message: 'Send text, pinned or both', path: ['text'] }),
+  startRecording: z.object({ from: actor, incident: z.number().int().positive().optional() }),
+  stopRecording: z.object({ from: actor, title: z.string().trim().min(1).max(200), incident: z.number().int().positive().optional() }),
   runQuery: z.object({
     from: actor,
     query: z.string().trim().min(1).max(20_000),

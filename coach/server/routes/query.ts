@@ -7,7 +7,7 @@ import { listRecordings, startRecording, stopRecording } from '../../query/recor
 import { CodedError } from '../../types.ts';
 import { bodies } from '../bodies.ts';
 import { defineRoute, type Route, type ServerDeps } from '../route.ts';
-import { actor, incidentId } from './common.ts';
+import { incidentId } from './common.ts';
 
 export { createQueryServices, type QueryServices, type QueryServicesOptions } from '../../query/services.ts';
 
@@ -108,14 +108,14 @@ export const queryRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     path: '/api/recordings/start',
-    body: z.object({ from: actor, incident: z.number().int().positive().optional() }),
+    body: bodies.startRecording,
     summary: 'Starts recording a demonstration: the person\'s next actions become its steps.',
     handler: (req, deps) => deps.store.tx(() => startRecording(deps.store, req.body.from, deps.clock.now().toISOString(), req.body.incident ?? null)),
   }),
   defineRoute({
     method: 'POST',
     path: '/api/recordings/stop',
-    body: z.object({ from: actor, title: z.string().trim().min(1).max(200), incident: z.number().int().positive().optional() }),
+    body: bodies.stopRecording,
     summary: 'Stops the person\'s recording and titles it; returns its steps.',
     handler: (req, deps) => stopRecording(deps.store, req.body.from, deps.clock.now().toISOString(), req.body.title, req.body.incident ?? null),
   }),

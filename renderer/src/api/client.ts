@@ -1,9 +1,12 @@
 // The sidebar's only way to the server: JSON over HTTP, with the person's name on every write.
+import { z } from 'zod';
 import type { Environment } from '../env.ts';
 import type { ApiBody } from '../../../coach/server/bodies.ts';
 import { asHandleResult, asIncident, asIncidents, asNote, asView, errorSchema } from './schemas.ts';
 import type { HandleResult, Incident, IncidentView, Note } from './schemas.ts';
 import { parseRunResponse, type RunOutcome, type RunRequest } from './run-result.ts';
+
+const recordingSchema = z.looseObject({ title: z.string(), steps: z.array(z.string()) });
 
 /** A failed request, carrying the server's code and its message for people. */
 export class ApiError extends Error {
@@ -25,6 +28,10 @@ export interface Client {
   editNote(id: number, noteId: number, change: ApiBody<'editNote'>): Promise<Note>;
   setStatus(id: number, status: ApiBody<'setStatus'>['status']): Promise<HandleResult>;
   runQuery(id: number, req: RunRequest): Promise<RunOutcome>;
+  /** Starts recording a demonstration (D3): the person's next actions become its steps. */
+  startRecording(id: number): Promise<void>;
+  /** Stops the person's recording and titles it; answers the steps it captured. */
+  stopRecording(id: number, title: string): Promise<{ title: string; steps: string[] }>;
   eventsUrl(incident?: number): string;
 }
 
@@ -65,6 +72,13 @@ export function createClient(env: Environment, from: string, fetchImpl: typeof f
     },
     setStatus: async (id, status) => asHandleResult(await call('POST', `${inc(id)}/status`, { status } satisfies ApiBody<'setStatus'>)),
     runQuery: async (id, req) => parseRunResponse(await call('POST', `${inc(id)}/query/run`, { ...req })),
+    startRecording: async (id) => {
+      await call('POST', '/api/recordings/start', { incident: id } satisfies ApiBody<'startRecording'>);
+    },
+    stopRecording: async (id, title) => {
+      const res = await call('POST', '/api/recordings/stop', { incident: id, title } satisfies ApiBody<'stopRecording'>);
+      return recordingSchema.parse(res);
+    },
     eventsUrl: (incident) => {
       const q = new URLSearchParams();
       if (incident !== undefined) q.set('incident', String(incident));

@@ -6,6 +6,7 @@ import { useSession } from '../shell/session.ts';
 import { AskBox } from './AskBox.tsx';
 import { conversation } from './conversation.ts';
 import { PlanPanel } from './PlanPanel.tsx';
+import { RecordControl } from './RecordControl.tsx';
 import { PersonMessage, TurnView } from './TurnView.tsx';
 
 interface Props {
@@ -38,6 +39,7 @@ export function CoachPane({ view, state, askRef }: Props) {
           <div ref={end} />
         </section>
       </div>
+      <RecordControl incidentId={view.incident.id} />
       <AskBox ref={askRef} send={async (text) => state.apply(await client.say(view.incident.id, text))} />
     </div>
   );
