@@ -67,7 +67,8 @@ export const FILLER = new Set(
     'smallest most least biggest busiest rate throughput percent percentage fraction ratio proportion share compared ' +
     'ago vs versus offset will run out predict next than last past hour hours minute minutes min mins day days week weeks ' +
     'p50 p75 p90 p95 p99 p999 percentile median quantile th uptime running itself whole just currently current ' +
-    'there s t m h d isn aren don doesn why where when so been being some like about').split(' '),
+    'there s t m h d isn aren don doesn why where when so been being some like about ' +
+    'anything something everything anyone any thing things stuff').split(' '),
 );
 
 function stem(w: string): string {

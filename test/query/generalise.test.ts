@@ -120,3 +120,10 @@ describe('metric resolution', () => {
     expect(query('go heap memory allocated by the node exporter')).toBe('go_memstats_heap_alloc_bytes{job="node"}');
   });
 });
+
+describe('questions about "anything"', () => {
+  it('reads "anything"/"something" as no entity, so "is anything down?" is the targets-down filter', () => {
+    expect(query('is anything down?')).toBe('up == 0');
+    expect(query('is something down right now?')).toBe('up == 0');
+  });
+});
