@@ -3,9 +3,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { postBlocks } from '../../post.ts';
-import { cardOf } from '../../views/turns.ts';
 import { runResultBlocks } from '../../views/run-result.ts';
-import { dispatchError, interactionInvocation } from './interaction.ts';
+import { cardInChannel, dispatchError, interactionInvocation } from './interaction.ts';
 
 export function runQuery(deps: SlackDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -13,15 +12,12 @@ export function runQuery(deps: SlackDeps) {
     const inv = interactionInvocation(deps, body, client);
     if (!inv) return;
     await dispatchError(deps, inv, async () => {
-      const incident = deps.store.incidents.findByChannel(inv.channel);
-      // The button's value only picks among this channel's incident's own turns; it is never the query.
-      const turnId = Number(action.value);
-      const turn = incident ? deps.coach.view(incident.id).turns.find((t) => t.id === turnId) : undefined;
-      const card = turn ? cardOf(turn) : null;
-      if (!incident || !turn || !card) {
+      const found = cardInChannel(deps, inv.channel, Number(action.value));
+      if (!found) {
         await inv.client.chat.postEphemeral({ channel: inv.channel, user: inv.userId, text: 'That query card is not from this channel\'s incident; ask again with `/mentat ask`.' });
         return;
       }
+      const { incident, turn, card } = found;
       if (!deps.query) {
         await inv.client.chat.postEphemeral({ channel: inv.channel, user: inv.userId,
           text: 'Running queries is not set up on this Mentat server; use the card\'s "Open in" link to run it in your own tool.' });
