@@ -1,4 +1,5 @@
 // `mentat serve`: flags over environment over defaults, then the server until SIGTERM/SIGINT.
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../store/db.ts';
 import { CodedError } from '../types.ts';
@@ -44,7 +45,7 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
 async function seedBundledDemo(composed: Awaited<ReturnType<typeof composeServer>>, log: (line: string) => void): Promise<void> {
   const { demoPaths, seedDemo } = await import('../demo/index.ts');
   const { loadWorkspace } = await import('../workspace/index.ts');
-  const root = new URL('../..', import.meta.url).pathname;
+  const root = fileURLToPath(new URL('../..', import.meta.url));
   const demo = demoPaths(root);
   const seeded = await seedDemo({ store: composed.store, workspace: loadWorkspace(demo.workspaceDir), file: demo.incidentFile, now: composed.deps.clock.now() });
   log(seeded ? `seeded the demo incident ${seeded.key}: ${seeded.title}` : 'the store already has incidents; the demo was not seeded');
