@@ -4,6 +4,8 @@ import { ActionRepo } from './actions.ts';
 import { IncidentRepo } from './incidents.ts';
 import { NoteRepo } from './notes.ts';
 import { PlanRepo } from './plans.ts';
+import { SupportRepo } from './support.ts';
+import { TokenRepo } from './tokens.ts';
 import { TimelineRepo } from './timeline.ts';
 import { TurnRepo } from './turns.ts';
 
@@ -13,6 +15,8 @@ export { splitPlan } from './plans.ts';
 export { ftsQuery, type NewAction, type SearchHit } from './actions.ts';
 export type { NewTimelineEvent } from './timeline.ts';
 export type { NewTurn } from './turns.ts';
+export { hashToken, newToken, TOKEN_PREFIX } from './tokens.ts';
+export type { Delivery, NewQuestion } from './support.ts';
 
 export class Store {
   readonly incidents: IncidentRepo;
@@ -21,6 +25,8 @@ export class Store {
   readonly notes: NoteRepo;
   readonly actions: ActionRepo;
   readonly turns: TurnRepo;
+  readonly tokens: TokenRepo;
+  readonly support: SupportRepo;
 
   constructor(readonly db: Db) {
     this.incidents = new IncidentRepo(db);
@@ -29,6 +35,8 @@ export class Store {
     this.notes = new NoteRepo(db);
     this.actions = new ActionRepo(db);
     this.turns = new TurnRepo(db);
+    this.tokens = new TokenRepo(db);
+    this.support = new SupportRepo(db);
   }
 
   static open(path: string): Store {

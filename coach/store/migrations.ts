@@ -139,4 +139,79 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'people tokens, customer-support questions, versions, audit, batches, deliveries',
+    sql: `
+      CREATE TABLE person_tokens (
+        person TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE support_batches (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        opened_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        sent_at TEXT
+      );
+      CREATE INDEX support_batches_open ON support_batches(incident_id) WHERE sent_at IS NULL;
+
+      CREATE TABLE support_questions (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        asked_by TEXT NOT NULL,
+        asked_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('asked','ai_draft','dev_review','rewritten','published','withdrawn')),
+        version INTEGER NOT NULL DEFAULT 0,
+        draft TEXT NOT NULL DEFAULT '{}',
+        answer TEXT,
+        batch_id INTEGER REFERENCES support_batches(id),
+        origin TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX support_questions_by_incident ON support_questions(incident_id, id);
+
+      CREATE TABLE support_versions (
+        question_id INTEGER NOT NULL REFERENCES support_questions(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (question_id, version)
+      ) WITHOUT ROWID;
+
+      -- The audit trail is append-only: the store itself refuses to change or remove an entry.
+      CREATE TABLE support_audit (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES support_questions(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        state TEXT NOT NULL,
+        action TEXT NOT NULL,
+        text TEXT NOT NULL,
+        version INTEGER
+      );
+      CREATE INDEX support_audit_by_question ON support_audit(question_id, id);
+      CREATE TRIGGER support_audit_no_update BEFORE UPDATE ON support_audit BEGIN
+        SELECT RAISE(ABORT, 'the support audit trail is append-only');
+      END;
+      CREATE TRIGGER support_audit_no_delete BEFORE DELETE ON support_audit
+        WHEN (SELECT COUNT(*) FROM support_questions WHERE id = old.question_id) > 0 BEGIN
+        SELECT RAISE(ABORT, 'the support audit trail is append-only');
+      END;
+
+      CREATE TABLE support_deliveries (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES support_questions(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        body TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending','delivered','failed')),
+        last_error TEXT
+      );
+      CREATE INDEX support_deliveries_pending ON support_deliveries(next_at) WHERE state = 'pending';
+    `,
+  },
 ];

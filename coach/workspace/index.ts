@@ -7,3 +7,4 @@ export { parseOwners, ownerOf } from './owners.ts';
 export { parseConditions, evaluate, globMatch, CONDITION_VOCABULARY } from './conditions.ts';
 export type { Condition, ConditionFacts } from './conditions.ts';
 export type { Workspace, ProcessGuide, ProcessItem, OwnerRule } from './types.ts';
+export { parseGlossary } from './glossary.ts';

@@ -1,16 +1,18 @@
 // Reads a workspace folder: process/*.md, links.yml, OWNERS. Every file is optional.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { CodedError } from '../types.ts';
 import { defaultGuideItems } from './default-guide.ts';
 import { parseLinks } from './links.ts';
 import { parseOwners } from './owners.ts';
+import { parseGlossary } from './glossary.ts';
+import { emptyRoster, parseRoster } from '../people/roster.ts';
 import { combineGuides, parseGuide } from './process-guide.ts';
 import type { Workspace } from './types.ts';
 
 /** The workspace used when none is configured: the built-in guide, no links, no owners. */
 export function defaultWorkspace(): Workspace {
-  return { dir: null, process: combineGuides(defaultGuideItems(), []), links: [], owners: [] };
+  return { dir: null, process: combineGuides(defaultGuideItems(), []), links: [], owners: [], people: emptyRoster(), glossary: {} };
 }
 
 export function loadWorkspace(dir: string | null): Workspace {
@@ -26,10 +28,15 @@ export function loadWorkspace(dir: string | null): Workspace {
     : [];
   const linksFile = ['links.yml', 'links.yaml'].map((f) => join(root, f)).find((p) => existsSync(p));
   const ownersFile = join(root, 'OWNERS');
+  const yamlFile = (base: string): string | undefined => [`${base}.yml`, `${base}.yaml`].map((f) => join(root, f)).find((p) => existsSync(p));
+  const peopleFile = yamlFile('people');
+  const glossaryFile = yamlFile('glossary');
   return {
     dir: root,
     process: combineGuides(defaultGuideItems(), guideFiles),
     links: linksFile ? parseLinks(readFileSync(linksFile, 'utf8'), linksFile.endsWith('.yaml') ? 'links.yaml' : 'links.yml') : [],
     owners: existsSync(ownersFile) ? parseOwners(readFileSync(ownersFile, 'utf8')) : [],
+    people: peopleFile ? parseRoster(readFileSync(peopleFile, 'utf8'), basename(peopleFile)) : emptyRoster(),
+    glossary: glossaryFile ? parseGlossary(readFileSync(glossaryFile, 'utf8'), basename(glossaryFile)) : {},
   };
 }

@@ -1,5 +1,6 @@
 // What a team's workspace folder holds once loaded: the process guide, the link catalog, the owners.
 import type { LinkEntry, OwnerEntry } from '../types.ts';
+import type { Roster } from '../people/roster.ts';
 import type { Condition } from './conditions.ts';
 
 export interface ProcessItem {
@@ -39,4 +40,8 @@ export interface Workspace {
   process: ProcessGuide;
   links: LinkEntry[];
   owners: OwnerRule[];
+  /** people.yml: who is on the team and their roles. */
+  people: Roster;
+  /** glossary.yml: jargon → plain words, lower-case terms. */
+  glossary: Record<string, string>;
 }
