@@ -29,7 +29,8 @@ export async function withDeadline<T>(timeoutMs: number, run: (signal: AbortSign
   }
 }
 
-export type FailureKind = 'timeout' | 'error' | 'invalid';
+/** Why a model call gave no usable answer: too slow, unreachable or failing, unusable output, or over its call budget. */
+export type FailureKind = 'timeout' | 'error' | 'invalid' | 'limit';
 
 export interface Failure {
   kind: FailureKind;

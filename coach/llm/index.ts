@@ -6,6 +6,8 @@ import { createChatModel } from './chat-model.ts';
 import type { ModelConfig } from './config.ts';
 import { createModelPhraser } from './model-phraser.ts';
 
+export { buildAgent, modelName as agentModelName, type Agent, type AgentResult, type AgentSpec } from './agent.ts';
+export { AgentLimitError, redactMessage } from './agent-middleware.ts';
 export { offlinePhraser, type PhraseContext, type Phrased, type Phraser } from './api.ts';
 export { LocalTokenCompletions, createChatModel } from './chat-model.ts';
 export {

@@ -112,10 +112,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** The tool the request forces, if it sent tools. */
+/**
+ * The tool a structured answer goes to: the one the request forces, else the last one sent (an agent
+ * lists its read-only tools first and its structured-answer tool last, with tool_choice "required").
+ */
 function requestedTool(body: ChatRequestBody | null): string | null {
   const choice = body?.tool_choice as { function?: { name?: string } } | undefined;
-  return choice?.function?.name ?? body?.tools?.[0]?.function.name ?? null;
+  return choice?.function?.name ?? body?.tools?.at(-1)?.function.name ?? null;
 }
 
 interface Message {
