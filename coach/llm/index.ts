@@ -1,4 +1,5 @@
-// Model access: configuration, the chat client, redaction, structured calls and the model phraser.
+// Model access: configuration, the chat client, redaction, agents (buildAgent: the one way to call a model),
+// the model phraser and the support agent.
 // With no model configured, offlinePhraser answers; phraserFromConfig picks between the two.
 import type { Clock } from '../types.ts';
 import { offlinePhraser, type Phraser } from './api.ts';
@@ -6,7 +7,7 @@ import { createChatModel } from './chat-model.ts';
 import type { ModelConfig } from './config.ts';
 import { createModelPhraser } from './model-phraser.ts';
 
-export { buildAgent, modelName as agentModelName, type Agent, type AgentResult, type AgentSpec } from './agent.ts';
+export { buildAgent, modelName, type Agent, type AgentResult, type AgentSpec } from './agent.ts';
 export { AgentLimitError, redactMessage } from './agent-middleware.ts';
 export { offlinePhraser, type PhraseContext, type Phrased, type Phraser } from './api.ts';
 export { LocalTokenCompletions, createChatModel } from './chat-model.ts';
@@ -16,10 +17,9 @@ export {
 } from './config.ts';
 export { DeadlineError, describeFailure, withDeadline, type Failure, type FailureKind } from './deadline.ts';
 export { MAX_PHRASED_CHARS, gateRewrite } from './gates.ts';
-export { PhrasingSchema, createModelPhraser, phrasingMessages, structureProblem, type ModelPhraserOptions } from './model-phraser.ts';
+export { PhrasingSchema, createModelPhraser, phrasingRequest, structureProblem, type ModelPhraserOptions } from './model-phraser.ts';
 export { wrapUntrusted } from './prompts.ts';
 export { EMAIL, REDACTED, redact, redactText, type Redacted, type RedactionKind } from './redact.ts';
-export { modelName, structuredCall, type ChatMessage, type StructuredCallOptions, type StructuredResult } from './structured-call.ts';
 
 /** The phraser for a configuration: the model's when one is configured, the offline engine otherwise. */
 export function phraserFromConfig(cfg: ModelConfig | null, clock?: Clock): Phraser {

@@ -6,9 +6,9 @@ import type { PhraseContext, Phrased, Phraser } from './api.ts';
 import type { StructuredMethod } from './config.ts';
 import { describeFailure } from './deadline.ts';
 import { gateRewrite } from './gates.ts';
+import { buildAgent } from './agent.ts';
 import { PHRASER_SYSTEM, PHRASER_TASK, wrapUntrusted } from './prompts.ts';
 import { redactText } from './redact.ts';
-import { structuredCall, type ChatMessage } from './structured-call.ts';
 
 export const PhrasingSchema = z
   .object({
@@ -49,7 +49,8 @@ export function structureProblem(value: Phrasing, expected: number): string | nu
   return misplaced === -1 ? null : `entry ${misplaced + 1} has index ${value.turns[misplaced]?.index}: the turns were reordered`;
 }
 
-export function phrasingMessages(drafts: TurnDraft[], sent: string[], ctx: PhraseContext, now: Date): ChatMessage[] {
+/** The human message of a phrasing run; PHRASER_SYSTEM is its system prompt. */
+export function phrasingRequest(drafts: TurnDraft[], sent: string[], ctx: PhraseContext, now: Date): string {
   const recent = ctx.recent.slice(-MAX_RECENT).map((r, i) => wrapUntrusted(`recent ${i + 1}`, clip(redactText(r), 500)));
   const parts = [
     `Incident title:\n${wrapUntrusted('incident title', clip(redactText(ctx.incidentTitle), 300))}`,
@@ -60,10 +61,7 @@ export function phrasingMessages(drafts: TurnDraft[], sent: string[], ctx: Phras
   if (ctx.message) parts.push(`The message being answered:\n${wrapUntrusted('message', clip(redactText(ctx.message), 2000))}`);
   const list = drafts.map((d, i) => ({ index: i + 1, type: d.type, rule: d.rule, question: /\?\s*$/.test(d.text), text: sent[i] }));
   parts.push(`Drafts to rewrite (JSON):\n${JSON.stringify(list, null, 1)}`, PHRASER_TASK);
-  return [
-    { role: 'system', content: PHRASER_SYSTEM },
-    { role: 'user', content: parts.join('\n\n') },
-  ];
+  return parts.join('\n\n');
 }
 
 const offline = (drafts: TurnDraft[], fallback: string): Phrased[] => drafts.map((d) => ({ text: d.text, engine: 'offline', fallback }));
@@ -80,14 +78,19 @@ export function createModelPhraser(opts: ModelPhraserOptions): Phraser {
       if (drafts.length === 0) return [];
       try {
         const sent = drafts.map((d) => redactText(d.text));
-        const result = await structuredCall(opts.model, PhrasingSchema, phrasingMessages(drafts, sent, ctx, clock.now()), {
-          timeoutMs: opts.timeoutMs,
-          maxRepairs: opts.maxRepairs ?? 0,
-          method: opts.method,
+        // No tools: a phrasing needs nothing but the drafts and the context it is given.
+        const agent = buildAgent({
+          model: opts.model,
           name: 'phrased_turns',
           engine: opts.modelName,
-          repair: (value) => structureProblem(value, drafts.length),
+          systemPrompt: PHRASER_SYSTEM,
+          responseSchema: PhrasingSchema,
+          timeoutMs: opts.timeoutMs,
+          maxRepairs: opts.maxRepairs ?? 0,
+          check: (value) => structureProblem(value, drafts.length),
+          ...(opts.method ? { method: opts.method } : {}),
         });
+        const result = await agent.run(phrasingRequest(drafts, sent, ctx, clock.now()));
         if (!result.ok) return offline(drafts, result.reason);
         return drafts.map((d, i) => {
           const text = result.value.turns[i]?.text ?? '';

@@ -1,7 +1,7 @@
-// The model translator: grounded with the candidate metrics, structured output, validation errors fed back.
+// The model translator: an agent grounded with the candidate metrics, structured output, validation errors fed back.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { z } from 'zod';
-import { modelName, structuredCall, wrapUntrusted } from '../llm/index.ts';
+import { buildAgent, wrapUntrusted } from '../llm/index.ts';
 import type { Catalog, MetricFamily } from './api.ts';
 import { TRANSLATE_SYSTEM, TRANSLATE_TASK } from './prompts.ts';
 import { validatePromQL } from './validate.ts';
@@ -32,21 +32,22 @@ export function groundingText(catalog: Catalog, families: readonly MetricFamily[
 }
 
 export async function modelTranslate(opts: ModelTranslatorOptions, catalog: Catalog, question: string, candidates: readonly MetricFamily[]): Promise<ModelOutcome> {
-  const engine = opts.name ?? modelName(opts.model);
-  const result = await structuredCall(opts.model, ModelAnswer, [
-    { role: 'system', content: TRANSLATE_SYSTEM },
-    { role: 'user', content: `${wrapUntrusted('catalog', groundingText(catalog, candidates))}\n${wrapUntrusted('question', question)}\n${TRANSLATE_TASK}` },
-  ], {
+  // No tools: the grounding is the catalog excerpt in the message, and the answer is checked against the whole catalog.
+  const agent = buildAgent({
+    model: opts.model,
+    name: 'promql',
+    ...(opts.name ? { engine: opts.name } : {}),
+    systemPrompt: TRANSLATE_SYSTEM,
+    responseSchema: ModelAnswer,
     timeoutMs: opts.timeoutMs ?? 8000,
     maxRepairs: opts.maxRepairs ?? 2,
-    name: 'promql',
-    engine,
-    repair: (v) => {
+    check: (v) => {
       if (v.query === null) return null;
       const check = validatePromQL(v.query, catalog);
       return check.ok ? null : `The query is not valid against the catalog: ${check.errors.join('; ')}. Fix it or answer null.`;
     },
   });
+  const result = await agent.run(`${wrapUntrusted('catalog', groundingText(catalog, candidates))}\n${wrapUntrusted('question', question)}\n${TRANSLATE_TASK}`);
   if (!result.ok) return { ok: false, reason: result.reason, declined: false };
   if (result.value.query === null) return { ok: false, reason: result.value.reason, declined: true };
   return { ok: true, query: result.value.query, engine: result.engine };

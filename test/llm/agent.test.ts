@@ -136,6 +136,27 @@ describe('buildAgent: failures come back, never thrown', () => {
   });
 });
 
+describe('buildAgent: repairs', () => {
+  it('does not repair transport failures', async () => {
+    fake.enqueue({ kind: 'error', status: 429, message: 'Rate limit reached' });
+    expect(await agentOn({ maxRepairs: 3 }).run('q')).toEqual({ ok: false, kind: 'error', attempts: 1, reason: 'model error: 429 Rate limit reached' });
+  });
+
+  it('keeps one deadline across repairs', async () => {
+    fake.enqueue({ kind: 'structured', value: { query: 1 } }, { kind: 'delay', ms: 5000 });
+    expect(await agentOn({ timeoutMs: 300, maxRepairs: 3 }).run('q')).toEqual({ ok: false, kind: 'timeout', attempts: 2, reason: 'model timed out after 300 ms' });
+  });
+
+  it('redacts what goes back in a repair, the model’s own answer included', async () => {
+    fake.enqueue({ kind: 'structured', value: { query: 'password=hunter2', metric: 'dave@example.com' } }, { kind: 'structured', value: GOOD });
+    const res = await agentOn({ check: (v) => (v.metric === GOOD.metric ? null : `metric ${v.metric} is unknown`) }).run('q');
+    expect(res.ok).toBe(true);
+    const second = fake.chatRequests()[1]?.raw ?? '';
+    expect(second).toContain('metric [EMAIL] is unknown');
+    for (const secret of ['hunter2', 'dave@example.com']) expect(second).not.toContain(secret);
+  });
+});
+
 describe('buildAgent: redaction middleware', () => {
   it('redacts the system prompt, the human message and tool results before they leave', async () => {
     fake.enqueue({ kind: 'tool', name: 'read_status', args: { part: 'owner' } }, { kind: 'structured', value: GOOD });
