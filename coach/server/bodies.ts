@@ -5,6 +5,8 @@ import { actor, isoTime, severity } from './routes/common.ts';
 
 const text = z.string().trim().min(1).max(20_000);
 const language = z.enum(['promql', 'logql', 'traceql']);
+const version = z.number({ error: 'Required: the version number you reviewed, e.g. 1' }).int().positive();
+const tierText = z.string().trim().min(1, 'Required: the text for this audience').max(4_000);
 
 export const bodies = {
   openIncident: z.object({
@@ -46,6 +48,15 @@ export const bodies = {
       ]).optional(),
     }).optional(),
   }),
+  supportAsk: z.object({ from: actor, question: z.string().trim().min(1, 'Required: the question to ask the dev team').max(2_000) }),
+  supportEdit: z.object({
+    from: actor,
+    version: version.describe('the version you edited'),
+    tiers: z.object({ customer: tierText, partner: tierText }).strict(),
+  }),
+  supportRewrite: z.object({ from: actor, version, reply: z.string().trim().min(1, 'Required: your reply in your own words').max(4_000) }),
+  supportApprove: z.object({ from: actor, version: version.describe('the version you read and approve') }),
+  supportWithdraw: z.object({ from: actor, reason: z.string().trim().max(500).optional() }),
 } as const;
 
 type Bodies = typeof bodies;

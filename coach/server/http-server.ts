@@ -2,7 +2,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CodedError } from '../types.ts';
-import { isLoopback, presentedToken, tokenMatches } from './auth.ts';
+import { isLoopback } from './auth.ts';
+import { bindFrom, identify, PEOPLE_KEY, type Caller } from './identity.ts';
+import { createDirectory } from '../people/index.ts';
+import { createSupport, type SupportService } from '../support/index.ts';
+import { SUPPORT_KEY } from './routes/support.ts';
+import { workspaceOf } from './routes/team.ts';
+import { startSupportScheduler } from '../support/scheduler.ts';
 import { hasBody, isJsonType, parseJson, readBody } from './body.ts';
 import { errorBody, toCodedError, zodToCodedError } from './errors.ts';
 import { isRouteResponse, sendJson } from './respond.ts';
@@ -50,16 +56,26 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? null;
-  if (!isLoopback(opts.host) && !token) {
+  const soloAllowed = isLoopback(opts.host);
+  if (!soloAllowed && !token && opts.deps.store.tokens.count() === 0) {
     throw new CodedError('token_required',
       `Refusing to listen on ${opts.host} without a token: anyone who can reach it could read and write incidents. ` +
-      'Set MENTAT_TOKEN, or bind to 127.0.0.1.', 400);
+      'Give people their own tokens (mentat people token NAME), set MENTAT_TOKEN, or bind to 127.0.0.1.', 400);
   }
   const log = opts.log ?? ((line: string) => console.error(line));
   const limit = opts.bodyLimitBytes ?? 1024 * 1024;
   const hub = new SseHub(opts.heartbeatMs);
   const broadcast: Broadcast = (c) => hub.publish(c);
-  const deps: ServerDeps = { ...opts.deps, services: { ...opts.deps.services, [BROADCAST_KEY]: broadcast, githubSecret: opts.githubSecret ?? null } };
+  const services: Record<string, unknown> = { ...opts.deps.services, [BROADCAST_KEY]: broadcast, githubSecret: opts.githubSecret ?? null };
+  const base: ServerDeps = { ...opts.deps, services };
+  const workspace = workspaceOf(base);
+  services[PEOPLE_KEY] ??= createDirectory(workspace.people);
+  services[SUPPORT_KEY] ??= createSupport({ store: base.store, clock: base.clock, workspace, log });
+  const deps = base;
+  const support = services[SUPPORT_KEY] as SupportService;
+  const unsubscribeSupport = support.subscribe((c) => hub.publish(c));
+  const scheduler = startSupportScheduler(support, log);
+  const identifyOpts = (allowQuery: boolean) => ({ store: deps.store, sharedToken: token, soloAllowed, allowQuery });
   const router = new Router([...allRoutes(), ...(opts.extraRoutes ?? [])]);
   const unsubscribe = deps.coach.subscribe(broadcast);
   const ticker: Ticker = startTicker(deps.store, deps.coach, opts.tickMs ?? 30_000, log);
@@ -74,7 +90,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return extra.handle(req, res, await readBody(req, limit));
     }
     if (url.pathname === '/api/events' && method === 'GET') {
-      if (token && !tokenMatches(presentedToken(req, url.searchParams, true), token)) throw unauthorized();
+      const who = identify(req, url.searchParams, identifyOpts(true));
+      if ('refused' in who) throw who.refused;
       return openEventStream(hub, deps, url.searchParams, res);
     }
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
@@ -88,13 +105,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         `${url.pathname} does not take ${method}; it takes ${match.allow.join(', ')}.`, 405)), { allow: match.allow.join(', ') });
     }
     const route = match.route;
-    const bearerOk = !token || tokenMatches(presentedToken(req, url.searchParams, false), token);
-    if (!bearerOk && !route.authorize) throw unauthorized();
+    const who = identify(req, url.searchParams, identifyOpts(false));
+    if ('refused' in who && !route.authorize) throw who.refused;
     const raw = await readRequestBody(req, route, limit);
     const request: RouteRequest = { params: match.params, query: url.searchParams, headers: req.headers, raw, body: undefined };
-    if (!bearerOk && !route.authorize?.(request, deps)) throw unauthorized();
+    let caller: Caller;
+    if ('refused' in who) {
+      if (!route.authorize?.(request, deps)) throw who.refused;
+      caller = { kind: 'signed' };
+    } else {
+      caller = who;
+    }
+    request.caller = caller;
     if (route.bodyType !== 'raw') {
-      const parsed = parseJson(raw);
+      const parsed = bindFrom(caller, parseJson(raw));
       if (route.body) {
         const result = route.body.safeParse(parsed);
         if (!result.success) throw zodToCodedError(result.error, 'body');
@@ -133,6 +157,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   } catch (e) {
     ticker.stop();
     unsubscribe();
+    unsubscribeSupport();
+    scheduler.stop();
     hub.close();
     throw e;
   }
@@ -144,6 +170,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     closing ??= new Promise<void>((resolve) => {
       ticker.stop();
       unsubscribe();
+      unsubscribeSupport();
+      scheduler.stop();
       hub.close();
       server.close(() => resolve());
       server.closeIdleConnections();
@@ -154,10 +182,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 
   return { url: `http://${shownHost}:${port}`, port, tick: () => ticker.tick(), eventClients: () => hub.size, close };
-}
-
-function unauthorized(): CodedError {
-  return new CodedError('unauthorized', 'This server needs a token: send "Authorization: Bearer <MENTAT_TOKEN>".', 401);
 }
 
 async function readRequestBody(req: IncomingMessage, route: Route, limit: number): Promise<Buffer> {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CoachApi, CoachChange } from '../incident/api.ts';
 import type { Store } from '../store/index.ts';
 import type { Clock } from '../types.ts';
+import type { Caller } from './identity.ts';
 
 export interface RouteRequest<B = unknown> {
   params: Record<string, string>;
@@ -12,6 +13,8 @@ export interface RouteRequest<B = unknown> {
   headers: Record<string, string | string[] | undefined>;
   /** Raw body bytes, for webhooks that verify a signature over them. */
   raw: Buffer;
+  /** Who is calling, as the server authenticated it (coach/server/identity.ts). */
+  caller?: Caller;
 }
 
 /** What route handlers may use. Optional services are absent when not configured. */

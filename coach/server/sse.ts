@@ -1,6 +1,10 @@
 // GET /api/events: relays coach changes to browsers as server-sent events, each client filtered to one incident or all.
 import type { ServerResponse } from 'node:http';
 import type { CoachChange } from '../incident/api.ts';
+import type { SupportChange } from '../support/types.ts';
+
+/** What live views hear: the coach's changes and the support workflow's. */
+export type LiveChange = CoachChange | SupportChange;
 import { parseIncidentRef } from '../store/index.ts';
 import { CodedError } from '../types.ts';
 import type { ServerDeps } from './route.ts';
@@ -13,7 +17,7 @@ interface Client {
 /** A client that cannot keep up (its socket buffer passes this) is dropped; EventSource reconnects. */
 const MAX_BUFFERED = 1 << 20;
 
-export function changeIncidentId(change: CoachChange): number {
+export function changeIncidentId(change: LiveChange): number {
   return change.type === 'incident' ? change.incident.id : change.incidentId;
 }
 
@@ -44,7 +48,7 @@ export class SseHub {
     res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify({ incident: incidentId })}\n\n`);
   }
 
-  publish(change: CoachChange): void {
+  publish(change: LiveChange): void {
     const id = changeIncidentId(change);
     const frame = `event: ${change.type}\ndata: ${JSON.stringify(change)}\n\n`;
     for (const c of this.clients) {

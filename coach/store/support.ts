@@ -52,7 +52,8 @@ export class SupportRepo {
     if (patch.draft !== undefined) { sets.push('draft = ?'); args.push(JSON.stringify(patch.draft)); }
     if (patch.answer !== undefined) { sets.push('answer = ?'); args.push(JSON.stringify(patch.answer)); }
     if (patch.batchId !== undefined) { sets.push('batch_id = ?'); args.push(patch.batchId); }
-    let sql = `UPDATE support_questions SET ${sets.join(', ')} WHERE id = ?`;
+    // A published or withdrawn question never changes again, whoever races to write it.
+    let sql = `UPDATE support_questions SET ${sets.join(', ')} WHERE id = ? AND state NOT IN ('published', 'withdrawn')`;
     args.push(id);
     if (expectVersion !== undefined) { sql += ' AND version = ?'; args.push(expectVersion); }
     return this.db.prepare(sql).run(...args).changes === 1;
@@ -187,5 +188,5 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
 });
 
 function emptyCandidate(at: string): Candidate {
-  return { version: 0, tiers: { customer: '', partner: '' }, missing: [], asks: [], by: 'ai', engine: 'offline', fallback: null, kind: 'draft', reply: null, at };
+  return { version: 0, tiers: { customer: '', partner: '' }, missing: [], asks: [], by: 'ai', engine: 'offline', fallback: null, kind: 'draft', reply: null, at, notice: null, unsafe: [] };
 }

@@ -32,23 +32,46 @@ const URL_TOKEN = /\b(?:https?|wss?|ftp|postgres(?:ql)?|mysql|redis|amqp|mongodb
 const MACHINE_LABEL = /^[a-z]+(?:-[a-z]+)*-?\d{1,4}[a-z]?$|^ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}$/;
 const SINGLE_HOST = /(?<![\w.@/-])(?:[a-z][a-z0-9]*-)+\d{1,3}[a-z]?(?::\d{2,5})?(?![\w.-]|\.\w)|(?<![\w.@/-])ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}(?![\w-])/g;
 
-const IPV4 = /(?<![\w.:])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2}|:\d{1,5})?(?![\w.]|\.\d)/g;
-const IPV6 = /(?<![\w:.])\[?(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3}|:)?\]?(?:\/\d{1,3}|:\d{1,5})?(?![\w:])/gi;
-const POD = /(?<![\w.-])[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{8,10}-[a-z0-9]{5}(?![\w-])|(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?=[a-z0-9]{0,4}\d)[a-z0-9]{5}(?![\w-])/g;
-const ARN = /\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:[^\s,;)"'`\]]+/g;
+const IPV4 = /(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2}|:\d{1,5})?(?!\w|\.\d)/g;
+const IPV6 = /(?<![\w:.])\[?(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4}|:)?(?:%[\w.-]+)?\]?(?:\/\d{1,3}|:\d{1,5})?(?![\w:])/gi;
+const POD = /(?<![\w.-])[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{8,10}-[a-z0-9]{4,5}(?![\w-])|(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?=[a-z0-9]{0,4}\d)[a-z0-9]{5}(?![\w-])/g;
+const CLOUD_IDS = [
+  /\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:[^\s,;)"'`\]]+/g,
+  // GCP resource paths and Azure resource ids name a project's or subscription's own machines.
+  /(?<![\w/])(?:\/\/[a-z.]+\.googleapis\.com\/)?projects\/[a-z][a-z0-9-]{4,29}\/[^\s,;)"'`\]]+/g,
+  /(?<![\w])\/subscriptions\/[0-9a-f-]{36}(?:\/[^\s,;)"'`\]]+)?/gi,
+];
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
 const PHONE = [
   /(?<![\w+])\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,4}){2,5}(?![\w])/g,
   /(?<![\w(])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w])/g,
   /(?<![\w])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?![\w:.])/g,
+  /(?<![\w.])0\d(?:[ .]\d{2}){4}(?![\w])/g,
 ];
 
 const STACK_LINES = [
-  /^[ \t]*at [\w$.<>[\]/@-]+(?: \[as \w+\])? ?\(?[^\n()]*:\d+(?::\d+)?\)?[ \t]*$/gm,
-  /^[ \t]*at [\w$.<>]+\([\w$]+\.(?:java|kt|scala):\d+\)/gm,
+  /^[ \t]*at (?:async |new )?[\w$.<>[\]/@-]+(?: \[as \w+\])? ?\(?[^\n()]*:\d+(?::\d+)?\)?[ \t]*$/gm,
+  /^[ \t]*at (?:async |new )?[\w$.<>[\]]+ \((?:index \d+|native|<anonymous>)\)[ \t]*$/gm,
+  // .NET and JVM frames: `at Namespace.Type.Method(args)`, optionally ` in /path/File.cs:line 87`.
+  /(?<![\w])at [\w$`]+(?:\.[\w$`<>]+)+\([^\n()]*\)(?: in [^\n]+?:line \d+)?/g,
+  // Go frames: `module/path/pkg.(*Type).Method(0xc000…)`.
+  /^[ \t]*(?:[\w.-]+\/)+[\w.-]+\.(?:\(\*?\w+\)\.)?\w+\([^\n]*\)[ \t]*$/gm,
+  // Ruby frames: `app/models/x.rb:73:in `renew!'`.
+  /(?:[\w./-]+\/)?[\w-]+\.rb:\d+:in [`'][^'\n]+'/g,
+  // PHP: `PHP Fatal error:  Uncaught …` and `#0 /path/File.php(31): …` frames.
+  /\bPHP (?:Fatal error|Warning|Notice|Parse error|Deprecated): [^\n]+/g,
+  /^[ \t]*#\d+ (?:[^\n]*\.php\(\d+\): [^\n]*|\{main\})[ \t]*$/gm,
+  // Rust panics.
+  /thread '[^'\n]+' panicked at [^\n]+/g,
+  /called `(?:Option|Result)::(?:unwrap|expect)\(\)` on an? `[^`\n]+` value(?:: [^\n]*)?/g,
+  /note: run with `RUST_BACKTRACE=[^\n]+/g,
+  // Elixir/Erlang.
+  /^[ \t]*\*\* \([\w.]+\) [^\n]+/gm,
+  /^[ \t]*\([\w_]+ [\d.]+\) [\w/.-]+\.exs?:\d+: [^\n]+/gm,
   /Traceback \(most recent call last\):?/g,
   /^[ \t]*File "[^"\n]+", line \d+(?:, in [\w<>]+)?/gm,
   /goroutine \d+ \[[\w ]+\]:?/g,
+  /\[signal SIG[A-Z]+: [^\]\n]*\]/g,
   /^[ \t]*(?:[\w./-]+\/)?[\w-]+\.(?:go|py|rb|js|ts|java|cs|cpp|c|rs|php|kt|scala):\d+(?::\d+)?(?: \+0x[0-9a-f]+)?[ \t]*$/gm,
   /\b(?:panic|fatal error): [^\n]+/g,
   /Exception in thread "[^"\n]*" [\w.$]+(?:: [^\n]*)?/g,
@@ -58,8 +81,12 @@ const STACK_LINES = [
 ];
 
 const ERROR_STRINGS = [
-  /\bE(?:CONNREFUSED|CONNRESET|CONNABORTED|TIMEDOUT|NOTFOUND|HOSTUNREACH|NETUNREACH|PIPE|ADDRINUSE|ACCES|PERM|NOENT|MFILE|AGAIN|AI_AGAIN|PROTO|NOSPC|EXIST|BUSY|INVAL)\b/g,
-  /\b(?:[A-Za-z][\w]*\.)*[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:: [^\n.;]{0,120})?/g,
+  /(?:\bError: )?(?:\b(?:connect|read|write|getaddrinfo|listen|spawn|open|socket|send|recv|bind) )?\bE(?:CONNREFUSED|CONNRESET|CONNABORTED|TIMEDOUT|NOTFOUND|HOSTUNREACH|NETUNREACH|PIPE|ADDRINUSE|ACCES|PERM|NOENT|MFILE|AGAIN|AI_AGAIN|PROTO|NOSPC|EXIST|BUSY|INVAL)\b(?:: [^\n;.]{0,100})?/g,
+  /\b(?:[A-Za-z][\w]*\.)*[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:: [^\n]{0,200})?/g,
+  /\b[A-Z]\w*(?:::[A-Z]\w*)+\b(?:: [^\n]{0,200})?/g,
+  /\b[a-z]+(?:_[a-z]+)*_(?:exception|error)\b(?:: [^\n]{0,200})?/g,
+  /\b(?:NXDOMAIN|SERVFAIL|CROSSSLOT|WRONGTYPE|CLUSTERDOWN|NOAUTH|MISCONF|NOSCRIPT|BUSYKEY|READONLY You can't write[^\n.;]*|OOM command not allowed[^\n.;]*|(?:MOVED|ASK) \d+)\b/g,
+  /\b(?:FailedScheduling|FailedMount|FailedAttachVolume|FailedCreatePodSandBox|FailedPreStopHook|DeadlineExceeded|BackoffLimitExceeded|ContainerCannotRun|RunContainerError|InvalidImageName)\b/g,
   /\b(?:OOMKilled|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|Evicted|NodeNotReady)\b/g,
   /\bSIG(?:KILL|TERM|SEGV|ABRT|BUS|HUP|INT|QUIT|PIPE)\b/g,
   /\bexit(?:ed)? (?:with )?(?:code|status) \d+(?: \([^)\n]{0,40}\))?/gi,
@@ -68,7 +95,7 @@ const ERROR_STRINGS = [
   /\b(?:ERR|E)_[A-Z][A-Z0-9_]{2,}\b/g,
   /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+_(?:ERROR|FAILED|FAILURE|EXCEPTION|TIMEOUT)\b/g,
   /\b[Ee]rrno[ =:]*-?\d+\b/g,
-  /\b(?:connection reset by peer|connection refused|broken pipe|no such host|i\/o timeout|context deadline exceeded|deadlock found[^\n.;]*|segmentation fault(?: \(core dumped\))?|core dumped|too many (?:open files|connections)|no space left on device|permission denied|address already in use|upstream connect error[^\n.;]*|read: connection timed out|dial tcp[^\n,;]*|certificate has expired or is not yet valid|x509: [^\n.;]+|pq: [^\n.;]+|ORA-\d{5}[^\n.;]*|SQLSTATE\[?\w+\]?[^\n.;]*|HTTP\/\d(?:\.\d)? [45]\d\d[^\n.;]*|(?:HTTP|status(?: code)?) [45]\d\d\b)/gi,
+  /\b(?:(?:(?:read|write|dial|accept): )?(?:connection reset by peer|connection refused|broken pipe)|no such host|i\/o timeout|context deadline exceeded|deadlock found[^\n.;]*|segmentation fault(?: \(core dumped\))?|core dumped|too many (?:open files|connections)|no space left on device|permission denied|address already in use|upstream connect error[^\n]*|read: connection timed out|dial tcp[^\n,;]*|certificate has expired or is not yet valid|x509: [^\n.;]+|pq: [^\n.;]+|ORA-\d{5}[^\n.;]*|SQLSTATE\[?\w+\]?[^\n.;]*|HTTP\/\d(?:\.\d)? [45]\d\d[^\n.;]*|(?:HTTP|status(?: code)?) [45]\d\d\b)/gi,
 ];
 
 function add(out: UnsafeSpan[], kind: UnsafeKind, text: string, start: number, end: number): void {
@@ -95,7 +122,32 @@ function isInternalHost(host: string): boolean {
   return MACHINE_LABEL.test(first) && !NOT_HOSTS.test(first) && !AWS_REGION.test(first);
 }
 
+/** Vendor-prefixed keys and credentials said in words ("password is …", "login admin / …"). */
+const MORE_SECRETS: { re: RegExp; group: number }[] = [
+  { re: /(?<![\w-])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}/g, group: 0 },
+  { re: /(?<![\w-])(?:whsec|glpat|shpat|shpss|sq0atp|sq0csp|dop_v1|npm|pypi|xoxe|SG)[_.-][A-Za-z0-9_.-]{16,}/g, group: 0 },
+  { re: /(?<![\w-])AIza[0-9A-Za-z_-]{30,40}(?![\w-])/g, group: 0 },
+  { re: /\b(?:password|passwd|passphrase|pwd|pw|pass)\b(?:\s+(?:is|was|=|:|to|now|set to|reset to|changed to))+\s+["'`]?([^\s"'`,;]+)/gi, group: 1 },
+  { re: /\b(?:login|logon|creds?|credentials|user ?\/ ?pass(?:word)?)\b(?:\s+(?:is|was|are|were|=|:))?\s+[\w.@-]+ ?\/ ?([^\s,;]+)/gi, group: 1 },
+  // Key material by context: a long hex or high-entropy string right after a word that names a secret.
+  { re: /\b(?:key|token|secret|signature|credential|apikey|api_key)s?\b[^\n]{0,12}?\b([0-9a-f]{32,}|[A-Za-z0-9/+]{30,}={0,2})(?![\w/+])/gi, group: 1 },
+  // AWS secret access keys: 40 characters of base64 with a slash or plus.
+  { re: /(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{0,39}[/+])(?=[A-Za-z0-9/+]{0,39}\d)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, group: 0 },
+];
+
+/** A value said after "password is" is a secret only if it looks like one: long enough, not a plain word. */
+const looksSecret = (v: string): boolean => v.length >= 6 && /[\d\W_]/.test(v) && !/^(?:reset|rotated|changed|expired|redacted|\[redacted\])$/i.test(v);
+
 function secrets(text: string, out: UnsafeSpan[]): void {
+  for (const { re, group } of MORE_SECRETS) {
+    const r = new RegExp(re.source, re.flags.includes('d') ? re.flags : `${re.flags}d`);
+    each(r, text, (m) => {
+      const span = m.indices?.[group];
+      const value = m[group] ?? '';
+      if (!span || (group > 0 && !looksSecret(value.replace(/[.!?]+$/, '') || value))) return;
+      add(out, 'secret', text, span[0], span[1]);
+    });
+  }
   for (const p of PATTERNS) {
     if (p.kind === 'email') continue;
     const re = new RegExp(p.re.source, p.re.flags.includes('d') ? p.re.flags : `${p.re.flags}d`);
@@ -106,6 +158,8 @@ function secrets(text: string, out: UnsafeSpan[]): void {
       // Patterns that keep a prefix (`password=`) put the secret in their second group.
       const inner = idx && idx.length > 2 ? idx[2] : undefined;
       const [start, end] = inner ?? [m.index, m.index + m[0].length];
+      // "customer token: curl …" names a token without giving one.
+      if (p.kind === 'secret_assignment' && !looksSecret(text.slice(start, end).replace(/^["']|["']$/g, ''))) return;
       add(out, 'secret', text, start, end);
     });
   }
@@ -119,7 +173,7 @@ function secrets(text: string, out: UnsafeSpan[]): void {
 }
 
 function ipv6Like(s: string): boolean {
-  const core = s.replace(/^\[|\](?::\d+)?$/g, '').replace(/\/\d+$/, '');
+  const core = s.replace(/^\[|\](?::\d+)?$/g, '').replace(/\/\d+$/, '').replace(/%[\w.-]+$/, '');
   const colons = (core.match(/:/g) ?? []).length;
   if (!/[0-9a-f]/i.test(core)) return false;
   // A clock time (14:05:33) has digits only and no "::"; an address has "::" or seven colons.
@@ -127,13 +181,40 @@ function ipv6Like(s: string): boolean {
   return colons === 7 || (colons === 6 && /\d+\.\d+\.\d+\.\d+$/.test(core));
 }
 
+/**
+ * A Python traceback runs from its header to the exception line: every line in between is source or a
+ * frame, whatever it looks like, and the first unindented line after the frames is the exception.
+ */
+function tracebacks(text: string, out: UnsafeSpan[]): void {
+  const header = /Traceback \(most recent call last\):?[ \t]*\n/g;
+  each(header, text, (m) => {
+    let at = m.index + m[0].length;
+    while (at < text.length) {
+      const nl = text.indexOf('\n', at);
+      const end = nl === -1 ? text.length : nl;
+      const line = text.slice(at, end);
+      if (!line.trim()) break;
+      const lead = line.length - line.trimStart().length;
+      add(out, 'stack_trace', text, at + lead, end - (line.length - line.trimEnd().length));
+      at = end + 1;
+      if (lead === 0 && /^[\w.]+(?::|$)/.test(line.trim())) break;
+    }
+  });
+}
+
 /** Every span in `text` a customer must not read, in order, overlaps merged into the first found. */
 export function findUnsafe(text: string): UnsafeSpan[] {
   const found: UnsafeSpan[] = [];
   secrets(text, found);
   each(EMAIL, text, (m) => add(found, 'email', text, m.index, m.index + m[0].length));
-  each(ARN, text, (m) => add(found, 'arn', text, m.index, m.index + m[0].length));
-  for (const re of STACK_LINES) each(re, text, (m) => add(found, 'stack_trace', text, m.index, m.index + m[0].length));
+  for (const re of CLOUD_IDS) each(re, text, (m) => add(found, 'arn', text, m.index, m.index + m[0].replace(/[.]+$/, '').length));
+  for (const re of STACK_LINES) {
+    each(re, text, (m) => {
+      const lead = m[0].length - m[0].trimStart().length;
+      add(found, 'stack_trace', text, m.index + lead, m.index + m[0].trimEnd().length);
+    });
+  }
+  tracebacks(text, found);
   each(URL_TOKEN, text, (m) => {
     const host = /^[a-z:+]+:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(m[0])?.[1] ?? '';
     const v4 = /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host);

@@ -38,6 +38,10 @@ export interface Candidate {
   /** The responder's own words, for a rewrite. */
   reply: string | null;
   at: string;
+  /** Shown next to it: an offline template says so. */
+  notice: string | null;
+  /** What in it may not reach a customer (approval is refused while any remains). */
+  unsafe: { tier: 'customer' | 'partner'; kind: string; text: string; start: number; end: number }[];
 }
 
 export interface PublishedAnswer {
