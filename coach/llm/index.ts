@@ -19,6 +19,9 @@ export { DeadlineError, describeFailure, withDeadline, type Failure, type Failur
 export { MAX_PHRASED_CHARS, gateRewrite } from './gates.ts';
 export { PhrasingSchema, createModelPhraser, phrasingRequest, structureProblem, type ModelPhraserOptions } from './model-phraser.ts';
 export { wrapUntrusted } from './prompts.ts';
+export { SupportAnswerSchema, createModelSupportWriter, type ModelSupportWriterOptions } from './support-agent.ts';
+export { MAX_TIER_CHARS, SUPPORT_FACTS, gateSupportAnswer, timesIn } from './support-gates.ts';
+export { supportTools } from './support-tools.ts';
 export { EMAIL, REDACTED, redact, redactText, type Redacted, type RedactionKind } from './redact.ts';
 
 /** The phraser for a configuration: the model's when one is configured, the offline engine otherwise. */
