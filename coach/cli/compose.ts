@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/index.ts';
 import type { ServerDeps } from '../server/route.ts';
-import { systemClock } from '../types.ts';
+import { CodedError, systemClock } from '../types.ts';
 import type { CliIo } from './io.ts';
 
 /** The real process, as a CliIo. */
@@ -78,7 +78,18 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     store, clock, workspace, demonstrator: queries.demonstrator, ...(phraser ? { phraser } : {}),
     log: (e) => log(`${e.level} ${e.code}: ${e.message}`),
   });
-  const services: Record<string, unknown> = { workspace, [QUERY_SERVICES_KEY]: queries };
+  const [{ createSupport }, { createDirectory }, { SUPPORT_KEY }, { PEOPLE_KEY }] = await Promise.all([
+    import('../support/index.ts'), import('../people/index.ts'), import('../server/routes/support.ts'), import('../server/identity.ts'),
+  ]);
+  const batchText = env.MENTAT_SUPPORT_BATCH_SECONDS?.trim();
+  const batchSeconds = batchText ? Number(batchText) : 120;
+  if (!Number.isFinite(batchSeconds) || batchSeconds < 0 || batchSeconds > 3600) {
+    throw new CodedError('config_invalid', `MENTAT_SUPPORT_BATCH_SECONDS must be a number of seconds from 0 to 3600 (got "${batchText ?? ''}").`, 1);
+  }
+  const support = createSupport({ store, clock, workspace, batchWindowMs: batchSeconds * 1000, log });
+  const services: Record<string, unknown> = {
+    workspace, [QUERY_SERVICES_KEY]: queries, [SUPPORT_KEY]: support, [PEOPLE_KEY]: createDirectory(workspace.people),
+  };
   return {
     deps: { store, coach, clock, services },
     store,
