@@ -5,7 +5,9 @@ import type { Clock } from '../types.ts';
 import { offlinePhraser, type Phraser } from './api.ts';
 import { createChatModel } from './chat-model.ts';
 import type { ModelConfig } from './config.ts';
+import type { SupportWriter } from '../support/writer.ts';
 import { createModelPhraser } from './model-phraser.ts';
+import { createModelSupportWriter } from './support-agent.ts';
 
 export { buildAgent, modelName, type Agent, type AgentResult, type AgentSpec } from './agent.ts';
 export { AgentLimitError, redactMessage } from './agent-middleware.ts';
@@ -33,5 +35,17 @@ export function phraserFromConfig(cfg: ModelConfig | null, clock?: Clock): Phras
     timeoutMs: cfg.timeoutMs,
     method: cfg.structuredMethod,
     ...(clock ? { clock } : {}),
+  });
+}
+
+/** The support writer for a configuration: the model agent over `offline` when one is configured, `offline` otherwise. */
+export function supportWriterFromConfig(cfg: ModelConfig | null, offline: SupportWriter): SupportWriter {
+  if (!cfg) return offline;
+  return createModelSupportWriter({
+    model: createChatModel(cfg),
+    modelName: cfg.model,
+    timeoutMs: cfg.timeoutMs,
+    method: cfg.structuredMethod,
+    fallback: offline,
   });
 }

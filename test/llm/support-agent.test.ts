@@ -1,9 +1,9 @@
 // The model support writer on the fake OpenAI server: tools over the facts, both tiers, and the fallback
 // writer answering (with the reason) on every failure and every failed check.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createModelSupportWriter } from '../../coach/llm/index.ts';
+import { createModelSupportWriter, supportWriterFromConfig } from '../../coach/llm/index.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
-import { allSent, modelFor } from './helpers.ts';
+import { allSent, configFor, modelFor } from './helpers.ts';
 import { DRAFT_IN, FACTS, GOOD_DRAFT, GOOD_REWRITE, REWRITE_IN, fallbackWriter } from './support-fixtures.ts';
 
 let fake: FakeOpenAI;
@@ -149,5 +149,17 @@ describe('model support writer: the fallback answers every failure', () => {
       'No answers have been published for this incident yet.',
       'sidekiq: the background job queue',
     ]);
+  });
+});
+
+describe('supportWriterFromConfig', () => {
+  it('is the offline writer itself with no model, the model agent over it with one', async () => {
+    const offline = fallbackWriter();
+    expect(supportWriterFromConfig(null, offline)).toBe(offline);
+    fake.enqueue({ kind: 'error', status: 503, message: 'busy' });
+    const writer = supportWriterFromConfig(configFor(fake), offline);
+    expect(writer.engine).toBe('fake-model');
+    expect(await writer.draft(DRAFT_IN)).toMatchObject({ engine: 'offline', fallback: 'model error: 503 busy' });
+    expect(offline.calls).toEqual(['draft']);
   });
 });
