@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ask: async () => (await import('./client-commands.ts')).askCommand,
   plan: async () => (await import('./client-commands.ts')).planCommand,
   note: async () => (await import('./client-commands.ts')).noteCommand,
+  people: async () => (await import('./people.ts')).peopleCommand,
   replay: async () => (await import('./delegated.ts')).replay,
   translate: async () => (await import('./delegated.ts')).translate,
 };

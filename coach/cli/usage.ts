@@ -3,8 +3,9 @@ export const COMMANDS: Record<string, { usage: string; help: string }> = {
   serve: {
     usage: 'mentat serve [--host 127.0.0.1] [--port 4319] [--db FILE] [--workspace DIR] [--prometheus URL] [--ui DIR] [--demo]',
     help: 'Runs the team server: HTTP API, live events, webhooks and the store. Env: MENTAT_HOST, MENTAT_PORT, MENTAT_DB,\n' +
-      'MENTAT_WORKSPACE, PROMETHEUS_URL, MENTAT_TOKEN (required off loopback), MENTAT_UI_DIR, GITHUB_WEBHOOK_SECRET,\n' +
-      'MENTAT_TICK_SECONDS. Flags win over the environment.',
+      'MENTAT_WORKSPACE, PROMETHEUS_URL, MENTAT_TOKEN (or personal tokens: required off loopback), MENTAT_UI_DIR,\n' +
+      'GITHUB_WEBHOOK_SECRET, MENTAT_TICK_SECONDS, MENTAT_SUPPORT_BATCH_SECONDS, MENTAT_SUPPORT_WEBHOOK_URL,\n' +
+      'MENTAT_SUPPORT_WEBHOOK_SECRET. Flags win over the environment.',
   },
   incident: {
     usage: 'mentat incident open --title T [--service S] [--severity SEV2] | list [--all] | show ID',
@@ -13,6 +14,12 @@ export const COMMANDS: Record<string, { usage: string; help: string }> = {
   ask: { usage: 'mentat ask ID QUESTION…', help: 'Asks the coach about incident ID (the ask box): a question, "I\'m stuck", a statement.' },
   plan: { usage: 'mentat plan ID TEXT… | mentat plan ID -', help: 'States your plan for incident ID; "-" reads it from standard input.' },
   note: { usage: 'mentat note ID TEXT… [--pin]', help: 'Adds a note to incident ID\'s scratchpad.' },
+  people: {
+    usage: 'mentat people token NAME | list | revoke NAME [--db FILE] [--workspace DIR] [--json]',
+    help: 'Personal API tokens (docs/support.md). "token NAME" creates NAME\'s token, replacing an older one, and prints it once;\n' +
+      'the store keeps only its hash. Once anyone has a token, the server is a team server: every /api request needs a\n' +
+      'person\'s token. Roles come from the workspace\'s people.yml. Works on the store file directly (--db, env MENTAT_DB).',
+  },
   translate: { usage: 'mentat translate [--prometheus URL] [--json] QUESTION', help: 'Turns a question into a validated query.' },
   replay: { usage: 'mentat replay [--workspace DIR] [--prometheus URL] FILE.jsonl', help: 'Plays a recorded scenario against a fresh incident.' },
   help: { usage: 'mentat help [COMMAND]', help: 'Shows help for a command.' },

@@ -7,3 +7,5 @@ export { findUnsafe, scrub, type UnsafeKind, type UnsafeSpan } from './customer-
 export { offlineSupportWriter, applyGlossary, TEMPLATE_NOTICE } from './offline-writer.ts';
 export { incidentFacts } from './facts.ts';
 export { MAX_QUESTION, MAX_REPLY, MAX_TIER } from './validate.ts';
+export { publishedPayload, signature, startWebhookDeliverer, type WebhookDeliverer, type WebhookOptions } from './webhook.ts';
+export { startSupportScheduler, type SupportScheduler } from './scheduler.ts';
