@@ -78,7 +78,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     store, clock, workspace, demonstrator: queries.demonstrator, ...(phraser ? { phraser } : {}),
     log: (e) => log(`${e.level} ${e.code}: ${e.message}`),
   });
-  const [{ createSupport }, { createDirectory }, { SUPPORT_KEY }, { PEOPLE_KEY }] = await Promise.all([
+  const [{ createSupport, offlineSupportWriter }, { createDirectory }, { SUPPORT_KEY }, { PEOPLE_KEY }] = await Promise.all([
     import('../support/index.ts'), import('../people/index.ts'), import('../server/routes/support.ts'), import('../server/identity.ts'),
   ]);
   const batchText = env.MENTAT_SUPPORT_BATCH_SECONDS?.trim();
@@ -86,7 +86,9 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   if (!Number.isFinite(batchSeconds) || batchSeconds < 0 || batchSeconds > 3600) {
     throw new CodedError('config_invalid', `MENTAT_SUPPORT_BATCH_SECONDS must be a number of seconds from 0 to 3600 (got "${batchText ?? ''}").`, 1);
   }
-  const support = createSupport({ store, clock, workspace, batchWindowMs: batchSeconds * 1000, log });
+  // With a model configured, the support agent writes, and the offline templates answer whenever it fails.
+  const writer = model && llm ? llm.supportWriterFromConfig(model, offlineSupportWriter) : undefined;
+  const support = createSupport({ store, clock, workspace, batchWindowMs: batchSeconds * 1000, log, ...(writer ? { writer } : {}) });
   const services: Record<string, unknown> = {
     workspace, [QUERY_SERVICES_KEY]: queries, [SUPPORT_KEY]: support, [PEOPLE_KEY]: createDirectory(workspace.people),
   };
