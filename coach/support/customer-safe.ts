@@ -159,7 +159,7 @@ function secrets(text: string, out: UnsafeSpan[]): void {
       const inner = idx && idx.length > 2 ? idx[2] : undefined;
       const [start, end] = inner ?? [m.index, m.index + m[0].length];
       // "customer token: curl …" names a token without giving one.
-      if (p.kind === 'secret_assignment' && !looksSecret(text.slice(start, end).replace(/^["']|["']$/g, ''))) return;
+      if ((p.kind === 'secret_assignment' || p.kind === 'authorization_header') && !looksSecret(text.slice(start, end).replace(/^["']|["']$/g, ''))) return;
       add(out, 'secret', text, start, end);
     });
   }
