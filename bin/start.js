@@ -85,7 +85,11 @@ async function browser() {
   }, env, log);
   if (ownWorkspace === null && demoModule && demo.incidentFile && existsSync(demo.incidentFile)) {
     const seeded = await demoModule.seedDemo({ store: composed.store, workspace: composed.deps.services.workspace, file: demo.incidentFile, now: composed.deps.clock.now() });
-    if (seeded) log(`seeded the demo incident ${seeded.key}: ${seeded.title}`);
+    if (seeded) {
+      log(`seeded the demo incident ${seeded.key}: ${seeded.title}`);
+      const q = await demoModule.seedDemoSupport(composed.deps.services.support, composed.deps.services.people, seeded);
+      log(`seeded a support question from sam on ${seeded.key} (question ${q.id}), waiting for a responder`);
+    }
   }
   let server;
   try {

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../store/db.ts';
 import { CodedError } from '../types.ts';
 import type { MountedFrontEnd } from '../server/front-ends.ts';
+import type { Directory } from '../people/index.ts';
+import type { SupportService } from '../support/index.ts';
 import { bundledUiDir, composeServer, type ServeConfig } from './compose.ts';
 import { EXIT_OK, UsageError, type CliIo } from './io.ts';
 
@@ -49,6 +51,13 @@ async function seedBundledDemo(composed: Awaited<ReturnType<typeof composeServer
   const demo = demoPaths(root);
   const seeded = await seedDemo({ store: composed.store, workspace: loadWorkspace(demo.workspaceDir), file: demo.incidentFile, now: composed.deps.clock.now() });
   log(seeded ? `seeded the demo incident ${seeded.key}: ${seeded.title}` : 'the store already has incidents; the demo was not seeded');
+  if (seeded) {
+    const { SUPPORT_KEY } = await import('../server/routes/support.ts');
+    const { PEOPLE_KEY } = await import('../server/identity.ts');
+    const { seedDemoSupport } = await import('../demo/index.ts');
+    const q = await seedDemoSupport(composed.deps.services[SUPPORT_KEY] as SupportService, composed.deps.services[PEOPLE_KEY] as Directory, seeded);
+    log(`seeded a support question from sam on ${seeded.key} (question ${q.id}), waiting for a responder`);
+  }
 }
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
