@@ -78,7 +78,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     store, clock, workspace, demonstrator: queries.demonstrator, ...(phraser ? { phraser } : {}),
     log: (e) => log(`${e.level} ${e.code}: ${e.message}`),
   });
-  const [{ createSupport, offlineSupportWriter }, { createDirectory }, { SUPPORT_KEY }, { PEOPLE_KEY }] = await Promise.all([
+  const [{ createSupport, offlineSupportWriter, startWebhookDeliverer }, { createDirectory }, { SUPPORT_KEY }, { PEOPLE_KEY }] = await Promise.all([
     import('../support/index.ts'), import('../people/index.ts'), import('../server/routes/support.ts'), import('../server/identity.ts'),
   ]);
   const batchText = env.MENTAT_SUPPORT_BATCH_SECONDS?.trim();
@@ -89,6 +89,14 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   // With a model configured, the support agent writes, and the offline templates answer whenever it fails.
   const writer = model && llm ? llm.supportWriterFromConfig(model, offlineSupportWriter) : undefined;
   const support = createSupport({ store, clock, workspace, batchWindowMs: batchSeconds * 1000, log, ...(writer ? { writer } : {}) });
+  const hookUrl = env.MENTAT_SUPPORT_WEBHOOK_URL?.trim() || null;
+  const hookSecret = env.MENTAT_SUPPORT_WEBHOOK_SECRET?.trim() || null;
+  if (hookUrl && !/^https?:\/\/\S+$/.test(hookUrl)) throw new CodedError('config_invalid', `MENTAT_SUPPORT_WEBHOOK_URL must be an http(s) URL (got "${hookUrl}").`, 1);
+  if (hookUrl && !hookSecret) {
+    throw new CodedError('config_invalid', 'MENTAT_SUPPORT_WEBHOOK_URL is set without MENTAT_SUPPORT_WEBHOOK_SECRET: set a secret so receivers can check the signature.', 1);
+  }
+  const hook = hookUrl && hookSecret ? startWebhookDeliverer({ store, clock, support, url: hookUrl, secret: hookSecret, log }) : null;
+  if (hook && hookUrl) log(`published support answers go to ${new URL(hookUrl).origin}`);
   const services: Record<string, unknown> = {
     workspace, [QUERY_SERVICES_KEY]: queries, [SUPPORT_KEY]: support, [PEOPLE_KEY]: createDirectory(workspace.people),
   };
@@ -97,6 +105,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     store,
     engine: phraser?.engine ?? 'offline',
     close: () => {
+      hook?.stop();
       stopRefresh();
       coach.close();
       store.close();
