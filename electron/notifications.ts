@@ -1,5 +1,6 @@
-// Decides which server events deserve a native notification: a new incident, or a new alert on the
-// incident the person is working. Everything else (turns, notes, teammates' actions) stays in the
+// Decides which server events deserve a native notification: a new incident, a new alert on the
+// incident the person is working, or support's batch of questions about it (responders are asked once
+// per batch, so that is one notification, never one per question). Everything else (turns, notes, teammates' actions) stays in the
 // sidebar: a notification at 3 a.m. has to be worth waking for.
 import { z } from 'zod';
 import type { ServerEvent } from './event-stream.ts';
@@ -21,6 +22,13 @@ const TimelineChange = z.object({
   event: z.object({ kind: z.string(), summary: z.string(), data: z.record(z.string(), z.unknown()).optional() }),
 });
 
+const SupportBatchChange = z.object({
+  type: z.literal('support_batch'),
+  incidentId: z.number().int().positive(),
+  batch: z.object({ id: z.number().int() }),
+  questions: z.array(z.object({ question: z.string() })),
+});
+
 export interface Notice {
   title: string;
   body: string;
@@ -30,6 +38,7 @@ export interface Notice {
 export class NotificationPolicy {
   private readonly keys = new Map<number, string>();
   private working: number | null = null;
+  private readonly batches = new Set<number>();
 
   /** Incidents that already exist when the app starts: they were never "new" to this person. */
   constructor(known: Iterable<IncidentSummary> = []) {
@@ -55,6 +64,8 @@ export class NotificationPolicy {
     if (incident.success) return this.onIncident(incident.data.incident);
     const timeline = TimelineChange.safeParse(payload);
     if (timeline.success) return this.onTimeline(timeline.data);
+    const batch = SupportBatchChange.safeParse(payload);
+    if (batch.success) return this.onSupportBatch(batch.data);
     return null;
   }
 
@@ -70,6 +81,15 @@ export class NotificationPolicy {
     if (change.event.kind !== 'alert_firing' || change.incidentId !== this.working) return null;
     const key = this.keys.get(change.incidentId) ?? `incident ${change.incidentId}`;
     return { title: `New alert on ${key}`, body: change.event.summary, incidentId: change.incidentId };
+  }
+
+  private onSupportBatch(change: z.infer<typeof SupportBatchChange>): Notice | null {
+    if (change.incidentId !== this.working || change.questions.length === 0 || this.batches.has(change.batch.id)) return null;
+    this.batches.add(change.batch.id);
+    const n = change.questions.length;
+    const key = this.keys.get(change.incidentId) ?? `incident ${change.incidentId}`;
+    const body = change.questions.map((q) => `• ${q.question}`).join('\n');
+    return { title: `Support has ${n} question${n === 1 ? '' : 's'} for you on ${key}`, body, incidentId: change.incidentId };
   }
 }
 

@@ -24,6 +24,8 @@ declare global {
 export interface Environment {
   baseUrl: string;
   token: string | null;
+  /** Where the token came from: the desktop shell's bridge (it wins), the person's sign-in, or none. */
+  tokenSource: 'bridge' | 'signed-in' | null;
   openExternal: ((url: string) => void) | null;
   /** The desktop shell, when the page runs inside it. */
   bridge: MentatBridge | null;
@@ -32,9 +34,12 @@ export interface Environment {
 export function readEnvironment(win: Window = window): Environment {
   const bridge = win.mentat;
   const base = bridge?.serverUrl ?? win.location.origin;
+  const bridged = typeof bridge?.token === 'string' && bridge.token ? bridge.token : null;
+  const stored = bridged ? null : loadToken();
   return {
     baseUrl: base.replace(/\/+$/, ''),
-    token: bridge?.token ?? null,
+    token: bridged ?? stored,
+    tokenSource: bridged ? 'bridge' : stored ? 'signed-in' : null,
     openExternal: typeof bridge?.openExternal === 'function' ? (url) => bridge.openExternal?.(url) : null,
     bridge: bridge ?? null,
   };
@@ -57,5 +62,26 @@ export function saveName(name: string): void {
     window.localStorage.setItem(NAME_KEY, name.trim());
   } catch {
     // Storage can be disabled; the name then lasts for this page only, which is still usable.
+  }
+}
+
+const TOKEN_KEY = 'mentat.token';
+
+/** A team server needs the person's own token (`npx mentat people token NAME`); it is kept like the name. */
+export function loadToken(): string | null {
+  try {
+    const v = window.localStorage.getItem(TOKEN_KEY);
+    return v && v.trim() ? v.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveToken(token: string | null): void {
+  try {
+    if (token) window.localStorage.setItem(TOKEN_KEY, token.trim());
+    else window.localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Without storage the token lasts for this page only.
   }
 }

@@ -53,6 +53,29 @@ describe('notification decisions', () => {
     expect(policy.decide(alert(1))).toBeNull();
   });
 
+  it('raises one notification per support batch on the worked incident, listing its questions', () => {
+    const q = (id: number, question: string) => ({ id, incidentId: 1, state: 'dev_review', question });
+    const batch = (id: number, incidentId: number, questions: unknown[]) =>
+      ev('support_batch', { type: 'support_batch', incidentId, batch: { id, incidentId, questionIds: [] }, questions });
+    const policy = new NotificationPolicy([incident(1), incident(2)]);
+    const three = batch(4, 1, [q(1, 'Is card data safe?'), q(2, 'When will checkout be back?'), q(3, 'Is there a workaround?')]);
+    expect(policy.decide(three)).toBeNull();
+    policy.setWorkingIncident(1);
+    expect(policy.decide(three)).toEqual({
+      title: 'Support has 3 questions for you on INC-1',
+      body: '• Is card data safe?\n• When will checkout be back?\n• Is there a workaround?',
+      incidentId: 1,
+    });
+    // The same batch relayed again (a reconnect) is not a second interruption; another incident's batch is not ours.
+    expect(policy.decide(three)).toBeNull();
+    expect(policy.decide(batch(5, 2, [q(9, 'Are refunds affected?')]))).toBeNull();
+    expect(policy.decide(batch(6, 1, []))).toBeNull();
+    expect(policy.decide(batch(7, 1, [q(4, 'Is the API down too?')]))?.title).toBe('Support has 1 question for you on INC-1');
+    // A single question's change or a publication is the sidebar's business, not a desktop interruption.
+    expect(policy.decide(ev('support_question', { type: 'support_question', incidentId: 1, question: q(4, 'x') }))).toBeNull();
+    expect(policy.decide(ev('support_published', { type: 'support_published', incidentId: 1, question: q(4, 'x') }))).toBeNull();
+  });
+
   it('stays quiet for turns, notes, actions, malformed or foreign data', () => {
     const policy = new NotificationPolicy();
     policy.setWorkingIncident(1);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../coach/store/index.ts';
 import { channels } from '../../electron/bridge.ts';
 import { startEmbeddedServer } from '../../electron/embedded-server.ts';
 import { runShell, type RunningShell } from '../../electron/shell.ts';
@@ -45,7 +46,7 @@ describe('desktop shell in solo mode', () => {
       trayIconPath: '/app/electron/assets/tray.png',
       serverUrl: null,
       token: null,
-      startEmbedded: (o) => startEmbeddedServer({ ...o, dbPath: join(dir, 'mentat.db'), appRoot, env: {}, log: (l) => logs.push(l) }),
+      startEmbedded: (o) => startEmbeddedServer({ ...o, dbPath: join(dir, 'mentat.db'), appRoot, env: { MENTAT_SUPPORT_BATCH_SECONDS: '0' }, log: (l) => logs.push(l) }),
       log: (l) => logs.push(l),
     });
   });
@@ -114,6 +115,32 @@ describe('desktop shell in solo mode', () => {
     expect(hook.status).toBeLessThan(300);
     const alertNotice = await until('the alert notification', () => e.shown.find((n) => n.options.title === `New alert on ${incident.key}`));
     expect(alertNotice.options.body).toMatch(/LedgerLatencyHigh/);
+  });
+
+  it("notifies once when support's batch of questions about the worked incident reaches the responders", async () => {
+    const s = shell as RunningShell;
+    // Support asks with a personal token, issued in the same store file the embedded server uses.
+    const store = Store.open(join(dir, 'mentat.db'));
+    const sam = store.tokens.issue('sam', new Date().toISOString());
+    store.close();
+    const shared = { authorization: `Bearer ${s.connection.token}`, 'content-type': 'application/json' };
+    const opened = await fetch(`${s.connection.url}/api/incidents`, { method: 'POST', headers: shared, body: JSON.stringify({ title: 'Checkout 5xx', service: 'checkout', severity: 'SEV2', from: 'ana' }) });
+    const { incident } = await opened.json() as { incident: { id: number; key: string } };
+    await e.ipcFake.invoke(channels.setWorkingIncident, frame(`${s.connection.url}/`), incident.id);
+    const asked = await fetch(`${s.connection.url}/api/incidents/${incident.id}/support/questions`, {
+      method: 'POST', headers: { authorization: `Bearer ${sam}`, 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Is card data safe?' }),
+    });
+    expect(asked.status).toBe(201);
+    const title = `Support has 1 question for you on ${incident.key}`;
+    const notice = await until('the support batch notification', () => e.shown.find((n) => n.options.title === title));
+    expect(notice.options.body).toContain('Is card data safe?');
+    e.windows[0]?.hide();
+    notice.emit('click');
+    expect(e.windows[0]?.visible).toBe(true);
+    expect(e.windows[0]?.webContents.sent).toContainEqual({ channel: channels.showIncident, args: [incident.id] });
+    // One batch, one notification: nothing else about it follows.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(e.shown.filter((n) => String(n.options.title).startsWith('Support has'))).toHaveLength(1);
   });
 
   it('shows the sidebar and asks it to focus the ask box on the global shortcut', () => {

@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import type { Environment } from '../env.ts';
 import type { ApiBody } from '../../../coach/server/bodies.ts';
-import { asHandleResult, asIncident, asIncidents, asNote, asView, errorSchema } from './schemas.ts';
-import type { HandleResult, Incident, IncidentView, Note } from './schemas.ts';
+import { asAnswers, asHandleResult, asIncident, asIncidents, asMe, asNote, asQuestion, asQuestions, asView, errorSchema } from './schemas.ts';
+import type { HandleResult, Incident, IncidentView, Me, Note, PublishedAnswer, SupportQuestion } from './schemas.ts';
 import { parseRunResponse, type RunOutcome, type RunRequest } from './run-result.ts';
 
 const recordingSchema = z.looseObject({ title: z.string(), steps: z.array(z.string()) });
 
 /** A failed request, carrying the server's code and its message for people. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  constructor(readonly code: string, message: string, readonly status: number, readonly details?: unknown) {
     super(message);
     this.name = 'ApiError';
   }
@@ -32,30 +32,59 @@ export interface Client {
   startRecording(id: number): Promise<void>;
   /** Stops the person's recording and titles it; answers the steps it captured. */
   stopRecording(id: number, title: string): Promise<{ title: string; steps: string[] }>;
+  /** Support asks the dev team; the answer already carries the AI's draft. */
+  askSupport(id: number, body: ApiBody<'supportAsk'>): Promise<SupportQuestion>;
+  supportQuestions(id: number): Promise<SupportQuestion[]>;
+  supportAnswers(id: number): Promise<PublishedAnswer[]>;
+  supportQuestion(qid: number): Promise<SupportQuestion>;
+  /** The audit trail and every version, exactly as the server exports it. */
+  supportAudit(qid: number): Promise<unknown>;
+  editSupport(qid: number, body: ApiBody<'supportEdit'>): Promise<SupportQuestion>;
+  rewriteSupport(qid: number, body: ApiBody<'supportRewrite'>): Promise<SupportQuestion>;
+  approveSupport(qid: number, body: ApiBody<'supportApprove'>): Promise<SupportQuestion>;
+  withdrawSupport(qid: number, body: ApiBody<'supportWithdraw'>): Promise<SupportQuestion>;
   eventsUrl(incident?: number): string;
 }
 
-export function createClient(env: Environment, from: string, fetchImpl: typeof fetch = fetch.bind(window)): Client {
-  async function call(method: string, path: string, body?: Record<string, unknown>): Promise<unknown> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body) headers['content-type'] = 'application/json';
-    if (env.token) headers.authorization = `Bearer ${env.token}`;
-    let res: Response;
-    try {
-      res = await fetchImpl(env.baseUrl + path, { method, headers, body: body ? JSON.stringify({ from, ...body }) : undefined });
-    } catch {
-      throw new ApiError('offline', 'The Mentat server cannot be reached. Check that it is running; the sidebar retries on its own.', 0);
-    }
-    const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : null;
-    if (!res.ok) {
-      const err = errorSchema.safeParse(json);
-      if (err.success) throw new ApiError(err.data.error.code, err.data.error.message, res.status);
-      throw new ApiError('http_' + res.status, `The server answered ${res.status} ${res.statusText}.`, res.status);
-    }
-    return json;
+type Fetch = typeof fetch;
+
+async function request(env: Environment, fetchImpl: Fetch, method: string, path: string, body?: Record<string, unknown>): Promise<unknown> {
+  // The server records where a support question came from by this header.
+  const headers: Record<string, string> = { accept: 'application/json', 'x-mentat-client': 'sidebar' };
+  if (body) headers['content-type'] = 'application/json';
+  if (env.token) headers.authorization = `Bearer ${env.token}`;
+  let res: Response;
+  try {
+    res = await fetchImpl(env.baseUrl + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  } catch {
+    throw new ApiError('offline', 'The Mentat server cannot be reached. Check that it is running; the sidebar retries on its own.', 0);
   }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null; // A proxy's HTML error page: the status line below says what happened.
+  }
+  if (!res.ok) {
+    const err = errorSchema.safeParse(json);
+    if (err.success) throw new ApiError(err.data.error.code, err.data.error.message, res.status, err.data.error.details);
+    throw new ApiError('http_' + res.status, `The server answered ${res.status} ${res.statusText}.`, res.status);
+  }
+  return json;
+}
+
+/** Who the server takes this page for (GET /api/me): a team server answers 401 without a valid token. */
+export async function whoAmI(env: Environment, as?: string, fetchImpl: Fetch = fetch.bind(window)): Promise<Me> {
+  const q = as ? `?as=${encodeURIComponent(as)}` : '';
+  return asMe(await request(env, fetchImpl, 'GET', `/api/me${q}`));
+}
+
+export function createClient(env: Environment, from: string, fetchImpl: Fetch = fetch.bind(window)): Client {
+  const call = (method: string, path: string, body?: Record<string, unknown>): Promise<unknown> =>
+    request(env, fetchImpl, method, path, body ? { from, ...body } : undefined);
   const inc = (id: number) => `/api/incidents/${id}`;
+  const sq = (qid: number) => `/api/support/questions/${qid}`;
   return {
     listIncidents: async (status = 'open') => asIncidents(await call('GET', `/api/incidents?status=${status}`)),
     openIncident: async (input) => asHandleResult(await call('POST', '/api/incidents', input)),
@@ -79,6 +108,15 @@ export function createClient(env: Environment, from: string, fetchImpl: typeof f
       const res = await call('POST', '/api/recordings/stop', { incident: id, title } satisfies ApiBody<'stopRecording'>);
       return recordingSchema.parse(res);
     },
+    askSupport: async (id, body) => asQuestion(await call('POST', `${inc(id)}/support/questions`, { ...body })),
+    supportQuestions: async (id) => asQuestions(await call('GET', `${inc(id)}/support/questions`)),
+    supportAnswers: async (id) => asAnswers(await call('GET', `${inc(id)}/support/answers`)),
+    supportQuestion: async (qid) => asQuestion(await call('GET', sq(qid))),
+    supportAudit: (qid) => call('GET', `${sq(qid)}/audit`),
+    editSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/edit`, { ...body })),
+    rewriteSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/rewrite`, { ...body })),
+    approveSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/approve`, { ...body })),
+    withdrawSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/withdraw`, { ...body })),
     eventsUrl: (incident) => {
       const q = new URLSearchParams();
       if (incident !== undefined) q.set('incident', String(incident));

@@ -2,16 +2,16 @@
 // sends `retry: 2000`); when it gives up (readyState CLOSED, e.g. after an HTTP error) a new one is made.
 // Every `hello` after the first means the stream came back, so the view refetches what it missed.
 import { useEffect, useRef, useState } from 'react';
-import { asChange, type CoachChange } from './schemas.ts';
+import { asChange, type LiveChange } from './schemas.ts';
 
 export type StreamState = 'connecting' | 'live' | 'offline';
 
-const TYPES = ['incident', 'timeline', 'turn', 'action', 'plan', 'note'] as const;
+const TYPES = ['incident', 'timeline', 'turn', 'action', 'plan', 'note', 'support_question', 'support_batch', 'support_published'] as const;
 const MAX_BACKOFF_MS = 10_000;
 
 export function useEventStream(
   url: string | null,
-  onChange: (change: CoachChange) => void,
+  onChange: (change: LiveChange) => void,
   onReconnect: () => void,
 ): StreamState {
   const [state, setState] = useState<StreamState>('connecting');
@@ -36,7 +36,7 @@ export function useEventStream(
       });
       for (const type of TYPES) {
         es.addEventListener(type, (ev: MessageEvent<string>) => {
-          let change: CoachChange;
+          let change: LiveChange;
           try {
             change = asChange(JSON.parse(ev.data));
           } catch {

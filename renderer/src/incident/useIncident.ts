@@ -2,7 +2,7 @@
 // The checklist is computed on the server from the whole incident, so it is refreshed (debounced)
 // after changes that can tick an item rather than guessed here.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useEventStream, type Client, type CoachChange, type HandleResult, type IncidentView, type StreamState } from '../api/index.ts';
+import { useEventStream, type Client, type HandleResult, type IncidentView, type LiveChange, type StreamState, type SupportChange } from '../api/index.ts';
 import { applyChange, applyResult } from './merge.ts';
 
 export interface IncidentState {
@@ -13,6 +13,8 @@ export interface IncidentState {
   patch(fn: (v: IncidentView) => IncidentView): void;
   /** Refetches the whole view, e.g. to undo an optimistic change the server refused. */
   reload(): void;
+  /** The support workflow's live changes for this incident, from the same event stream; returns unsubscribe. */
+  onSupport: (listener: (change: SupportChange | { type: 'reconnected' }) => void) => () => void;
 }
 
 const REFRESH_DEBOUNCE_MS = 400;
@@ -21,6 +23,7 @@ export function useIncident(client: Client, id: number): IncidentState {
   const [view, setView] = useState<IncidentView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const supportListeners = useRef(new Set<(change: SupportChange | { type: 'reconnected' }) => void>());
 
   const load = useCallback(() => {
     client.view(id).then(
@@ -44,14 +47,29 @@ export function useIncident(client: Client, id: number): IncidentState {
   }, [load]);
 
   const onChange = useCallback(
-    (change: CoachChange) => {
-      setView((v) => (v ? applyChange(v, change) : v));
+    (change: LiveChange) => {
+      if (change.type.startsWith('support_')) {
+        for (const l of supportListeners.current) l(change as SupportChange);
+        return;
+      }
+      const coach = change as Exclude<LiveChange, SupportChange>;
+      setView((v) => (v ? applyChange(v, coach) : v));
       if (change.type !== 'turn' && change.type !== 'note') scheduleRefresh();
     },
     [scheduleRefresh],
   );
 
-  const stream = useEventStream(client.eventsUrl(id), onChange, load);
+  const onReconnect = useCallback(() => {
+    load();
+    for (const l of supportListeners.current) l({ type: 'reconnected' });
+  }, [load]);
+  const stream = useEventStream(client.eventsUrl(id), onChange, onReconnect);
+  const onSupport = useCallback((listener: (change: SupportChange | { type: 'reconnected' }) => void) => {
+    supportListeners.current.add(listener);
+    return () => {
+      supportListeners.current.delete(listener);
+    };
+  }, []);
 
   const apply = useCallback(
     (result: HandleResult) => {
@@ -62,5 +80,5 @@ export function useIncident(client: Client, id: number): IncidentState {
   );
   const patch = useCallback((fn: (v: IncidentView) => IncidentView) => setView((v) => (v ? fn(v) : v)), []);
 
-  return { view, error, stream, apply, patch, reload: load };
+  return { view, error, stream, apply, patch, reload: load, onSupport };
 }

@@ -4,14 +4,17 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CoachPane } from '../coach/index.ts';
 import { IncidentHeader, IncidentPane, useIncident } from '../incident/index.ts';
 import { NotesPane } from '../notes/index.ts';
+import { SupportPane } from '../support/index.ts';
 import { useSession } from './session.ts';
+import { SignedInAs } from './SignedInAs.tsx';
 import { LiveDot, StreamBanner } from './StreamBanner.tsx';
 
-type Tab = 'coach' | 'incident' | 'notes';
+type Tab = 'coach' | 'incident' | 'notes' | 'support';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'coach', label: 'Coach' },
   { id: 'incident', label: 'Incident' },
   { id: 'notes', label: 'Notes' },
+  { id: 'support', label: 'Support' },
 ];
 
 export function isTyping(t: EventTarget | null): boolean {
@@ -20,7 +23,7 @@ export function isTyping(t: EventTarget | null): boolean {
 }
 
 export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void }) {
-  const { client, name, env } = useSession();
+  const { client, env } = useSession();
   const state = useIncident(client, id);
   const [tab, setTab] = useState<Tab>('coach');
   const [focusAsk, setFocusAsk] = useState(0);
@@ -74,7 +77,7 @@ export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void 
       <header className="topbar">
         <button type="button" className="link" onClick={onBack} aria-label="All incidents">‹ Incidents</button>
         <span className="spacer" />
-        <span className="me" title="Your name on actions">{name}</span>
+        <SignedInAs />
         <LiveDot state={state.stream} />
       </header>
       <StreamBanner state={state.stream} />
@@ -108,6 +111,9 @@ export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void 
           </div>
           <div id="pane-notes" role="tabpanel" aria-labelledby="tab-notes" hidden={tab !== 'notes'} className="tabpanel">
             <NotesPane view={view} state={state} />
+          </div>
+          <div id="pane-support" role="tabpanel" aria-labelledby="tab-support" hidden={tab !== 'support'} className="tabpanel">
+            <SupportPane view={view} state={state} />
           </div>
         </>
       )}
