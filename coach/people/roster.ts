@@ -50,6 +50,10 @@ export function parseRoster(text: string, source = 'people.yml'): Roster {
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = issue?.path.map(String).join('.') ?? '';
+    if (issue?.code === 'invalid_key') {
+      const what = path.startsWith('slack_groups') ? 'is not a Slack user group id such as S0614TZR7' : 'is not a name of letters, digits, dot, dash or underscore';
+      throw new CodedError('workspace_invalid', `${source}: ${path} ${what}.`, 400, { file: source, path });
+    }
     throw new CodedError('workspace_invalid', `${source}: ${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}.`, 400, { file: source, path });
   }
   const seenSlack = new Map<string, string>();
