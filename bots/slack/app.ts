@@ -3,7 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { CoachApi } from '../../coach/incident/api.ts';
+import { createDirectory, emptyRoster, type Directory } from '../../coach/people/index.ts';
 import type { Store } from '../../coach/store/index.ts';
+import type { SupportService } from '../../coach/support/index.ts';
 import { CodedError, type Clock } from '../../coach/types.ts';
 import { announceOpened } from './announce.ts';
 import { createDedupe, dedupeMiddleware } from './dedupe.ts';
@@ -13,6 +15,8 @@ import { boltLogger } from './logger.ts';
 import { pacedCoach } from './paced-coach.ts';
 import { createPeople } from './people.ts';
 import { SlackHttpReceiver } from './receivers/http-receiver.ts';
+import { createGroupCache } from './support/groups.ts';
+import { relaySupport, type SupportRelay } from './support/relay.ts';
 
 export interface SlackAssistantOptions {
   coach: CoachApi;
@@ -30,6 +34,12 @@ export interface SlackAssistantOptions {
   publicUrl?: string | null;
   /** Where incidents opened outside Slack are announced. */
   announceChannel?: string | null;
+  /** The customer-support workflow: `/mentat ask-devs`, batch messages and approval buttons. */
+  support?: SupportService | null;
+  /** Who Slack users are (people.yml); without it nobody has a role. */
+  directory?: Directory | null;
+  /** How long Slack user-group membership is cached (default 5 minutes). */
+  groupsTtlMs?: number;
   /** Web API retries (429 waits for Retry-After; other failures back off), bounded. */
   retries?: number;
   log?: Log;
@@ -43,6 +53,8 @@ export interface SlackAssistant {
   stop(): Promise<void>;
   /** The Web API client the listeners use, for announcements from elsewhere in the server. */
   readonly client: webApi.WebClient;
+  /** The support relay while started (tests wait on it); null without a support service. */
+  readonly supportRelay: SupportRelay | null;
 }
 
 export function webClientOptions(apiUrl: string | null | undefined, retries: number, logger: ReturnType<typeof boltLogger>): webApi.WebClientOptions {
@@ -80,6 +92,9 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
     clock: opts.clock,
     people: createPeople({ log }),
     seen: createDedupe(),
+    support: opts.support ?? null,
+    directory: opts.directory ?? createDirectory(emptyRoster()),
+    groups: createGroupCache({ log, ...(opts.groupsTtlMs !== undefined ? { ttlMs: opts.groupsTtlMs } : {}) }),
     log,
     // The sidebar keeps the open incident in the hash (#/incident/42), which the server's UI route serves.
     incidentUrl: (id) => (publicUrl ? `${publicUrl.replace(/\/+$/, '')}/#/incident/${id}` : null),
@@ -90,9 +105,13 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
 
   let started = false;
   let unsubscribe: (() => void) | null = null;
+  let relay: SupportRelay | null = null;
   return {
     mode: http ? 'http' : 'socket',
     client: app.client,
+    get supportRelay() {
+      return relay;
+    },
     ...(http ? { handleHttp: (req: IncomingMessage, res: ServerResponse, raw: Buffer) => (http).handle(req, res, raw) } : {}),
     async start() {
       if (started) return;
@@ -102,10 +121,13 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
       if (opts.announceChannel) {
         unsubscribe = announceOpened({ coach: opts.coach, client: app.client, channel: opts.announceChannel, incidentUrl: deps.incidentUrl, log });
       }
+      if (deps.support) relay = relaySupport({ support: deps.support, client: app.client, store: opts.store, directory: deps.directory, log });
     },
     async stop() {
       unsubscribe?.();
       unsubscribe = null;
+      relay?.stop();
+      relay = null;
       if (started) await app.stop();
       started = false;
     },

@@ -1,6 +1,10 @@
 // How `mentat serve` runs the assistant: the environment it is handed decides the transport (CONTRACTS §4),
 // and the Run button goes through the same route the sidebar's Run uses, so a run is logged the same way.
+import type { Directory } from '../../coach/people/index.ts';
 import { allRoutes } from '../../coach/server/index.ts';
+import { PEOPLE_KEY } from '../../coach/server/identity.ts';
+import { SUPPORT_KEY } from '../../coach/server/routes/support.ts';
+import type { SupportService } from '../../coach/support/index.ts';
 import type { FrontEndContext, MountedFrontEnd } from '../../coach/server/front-ends.ts';
 import type { ServerDeps } from '../../coach/server/route.ts';
 import { CodedError } from '../../coach/types.ts';
@@ -31,6 +35,9 @@ export async function slackFrontEnd(ctx: FrontEndContext): Promise<MountedFrontE
   const assistant = createSlackAssistant({
     coach: ctx.deps.coach, store: ctx.deps.store, clock: ctx.deps.clock, query: runThroughRoute(ctx.deps), botToken,
     appToken: value(ctx.env.SLACK_APP_TOKEN), signingSecret: value(ctx.env.SLACK_SIGNING_SECRET), apiUrl: value(ctx.env.SLACK_API_URL),
+    // The server's own support workflow and people directory: one workflow, whichever front end asks.
+    support: (ctx.deps.services[SUPPORT_KEY] as SupportService | undefined) ?? null,
+    directory: (ctx.deps.services[PEOPLE_KEY] as Directory | undefined) ?? null,
     announceChannel: value(ctx.env.MENTAT_SLACK_CHANNEL), publicUrl: value(ctx.env.MENTAT_PUBLIC_URL), log: ctx.log,
   });
   const handle = assistant.handleHttp;

@@ -4,3 +4,5 @@ export type { RunQueryInput, SlackDeps, SlackQueryService } from './deps.ts';
 export { LISTENERS, registerListeners } from './listeners/index.ts';
 export { createDedupe, requestKey, type Dedupe } from './dedupe.ts';
 export { createPeople, type People } from './people.ts';
+export { createGroupCache, type GroupCache } from './support/groups.ts';
+export { relaySupport, type SupportRelay } from './support/relay.ts';

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDedupe, createPeople, requestKey, type SlackDeps } from '../../bots/slack/index.ts';
+import { createDedupe, createGroupCache, createPeople, requestKey, type SlackDeps } from '../../bots/slack/index.ts';
+import { createDirectory, emptyRoster } from '../../coach/people/index.ts';
 import { mentatCommand } from '../../bots/slack/listeners/commands/mentat.ts';
 import { appMention } from '../../bots/slack/listeners/events/app-mention.ts';
 import { threadReply } from '../../bots/slack/listeners/events/message.ts';
@@ -33,7 +34,7 @@ describe('listeners, called directly', () => {
     coach = createCoach({ store, clock: systemClock });
     slack = await startFakeSlack();
     client = new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
-    deps = { coach, store, query: null, clock: systemClock, people: createPeople(), seen: createDedupe(), log: (l) => order.push(`log:${l}`), incidentUrl: () => null };
+    deps = { coach, store, query: null, clock: systemClock, people: createPeople(), seen: createDedupe(), support: null, directory: createDirectory(emptyRoster()), groups: createGroupCache(), log: (l) => order.push(`log:${l}`), incidentUrl: () => null };
   });
   afterAll(async () => {
     await slack.close();

@@ -8,7 +8,7 @@ import { LISTENERS, registerListeners } from '../../bots/slack/index.ts';
 import type { SlackDeps } from '../../bots/slack/deps.ts';
 
 interface Manifest {
-  features: { slash_commands?: { command: string }[]; shortcuts?: { callback_id: string; type: string }[]; app_home?: { home_tab_enabled: boolean } };
+  features: { slash_commands?: { command: string; usage_hint?: string }[]; shortcuts?: { callback_id: string; type: string }[]; app_home?: { home_tab_enabled: boolean; messages_tab_enabled?: boolean } };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
@@ -37,6 +37,8 @@ const NEEDS: Record<string, string[]> = {
   app_home_opened: ['users:read'],
   command: ['commands'],
   post: ['chat:write'],
+  /** Support answers: user-group roles (usergroups.list) and the DM to the asker (conversations.open). */
+  support: ['usergroups:read', 'im:write'],
 };
 
 describe('manifest.yml', () => {
@@ -62,6 +64,15 @@ describe('manifest.yml', () => {
     expect((manifest.features.shortcuts ?? []).map((s) => s.callback_id).sort()).toEqual(reg.shortcut.sort());
   });
 
+  it('hints every subcommand a person can type, ask-devs included', () => {
+    const hint = manifest.features.slash_commands?.[0]?.usage_hint ?? '';
+    for (const sub of ['plan', 'ask', 'ask-devs', 'stuck', 'note', 'status', 'incident open', 'help']) expect(hint).toContain(sub);
+  });
+
+  it('turns on the Messages tab, where the asker is told an answer was approved', () => {
+    expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
+  });
+
   it('turns on interactivity for buttons and forms, and the Home tab for app_home_opened', () => {
     expect(reg.action.length).toBeGreaterThan(0);
     expect(reg.view.length).toBeGreaterThan(0);
@@ -70,7 +81,8 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the scopes the registered features need', () => {
-    const needed = new Set([...reg.event.flatMap((e) => NEEDS[e] ?? []), ...NEEDS.command ?? [], ...NEEDS.post ?? []]);
+    const support = reg.action.some((a) => a.startsWith('mentat_support_')) ? NEEDS.support ?? [] : [];
+    const needed = new Set([...reg.event.flatMap((e) => NEEDS[e] ?? []), ...NEEDS.command ?? [], ...NEEDS.post ?? [], ...support]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });

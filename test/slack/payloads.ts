@@ -47,21 +47,23 @@ export function slashCommand(text: string, responseUrl: string, user = ALICE): U
   });
 }
 
-export function blockAction(actionId: string, value: string, messageTs: string, responseUrl: string): URLSearchParams {
+export function blockAction(actionId: string, value: string, messageTs: string, responseUrl: string, opts: { user?: string; threadTs?: string } = {}): URLSearchParams {
+  const user = opts.user ?? ALICE;
+  const threadTs = opts.threadTs ?? messageTs;
   const payload = {
-    type: 'block_actions', user: { id: ALICE, username: 'alice', team_id: TEAM }, api_app_id: 'A0MENTAT', token: 'legacy',
-    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: false, thread_ts: messageTs },
+    type: 'block_actions', user: { id: user, username: user.toLowerCase(), team_id: TEAM }, api_app_id: 'A0MENTAT', token: 'legacy',
+    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: false, thread_ts: threadTs },
     trigger_id: nextId('trig.'), team: { id: TEAM, domain: 'fake' }, channel: { id: CHANNEL, name: 'inc-checkout' },
-    message: { type: 'message', ts: messageTs, text: 'card', user: 'UMENTATBOT', thread_ts: messageTs },
+    message: { type: 'message', ts: messageTs, text: 'card', user: 'UMENTATBOT', thread_ts: threadTs },
     response_url: responseUrl,
     actions: [{ action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Run' }, value, type: 'button', action_ts: `${Date.now() / 1000}` }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) });
 }
 
-export function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, Record<string, { type: string; value: string }>>): URLSearchParams {
+export function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, Record<string, { type: string; value: string }>>, user = ALICE): URLSearchParams {
   const payload = {
-    type: 'view_submission', team: { id: TEAM, domain: 'fake' }, user: { id: ALICE, username: 'alice', team_id: TEAM },
+    type: 'view_submission', team: { id: TEAM, domain: 'fake' }, user: { id: user, username: user.toLowerCase(), team_id: TEAM },
     api_app_id: 'A0MENTAT', token: 'legacy', trigger_id: nextId('trig.'),
     view: {
       id: 'V0PLAN', team_id: TEAM, type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, hash: 'h1',
@@ -71,10 +73,10 @@ export function viewSubmission(callbackId: string, privateMetadata: string, valu
   return new URLSearchParams({ payload: JSON.stringify(payload) });
 }
 
-export function messageShortcut(callbackId: string, text: string, ts: string): URLSearchParams {
+export function messageShortcut(callbackId: string, text: string, ts: string, opts: { user?: string; channel?: string } = {}): URLSearchParams {
   const payload = {
     type: 'message_action', callback_id: callbackId, trigger_id: nextId('trig.'), message_ts: ts, response_url: 'http://127.0.0.1:9/none',
-    team: { id: TEAM, domain: 'fake' }, channel: { id: CHANNEL, name: 'inc-checkout' }, user: { id: ALICE, name: 'alice' },
+    team: { id: TEAM, domain: 'fake' }, channel: { id: opts.channel ?? CHANNEL, name: 'inc-checkout' }, user: { id: opts.user ?? ALICE, name: 'alice' },
     message: { type: 'message', user: 'U0BOB', ts, text }, token: 'legacy', action_ts: `${Date.now() / 1000}`,
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) });

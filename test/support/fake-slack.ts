@@ -25,6 +25,8 @@ export interface FakeSlack {
   on(method: string, handler: MethodHandler): void;
   /** Messages conversations.history/replies can return. */
   messages: { channel: string; ts: string; text: string; user: string }[];
+  /** User groups usergroups.list and usergroups.users.list answer with. */
+  usergroups: { id: string; handle: string; users: string[] }[];
   /** Polls until the predicate holds over the calls, or fails after the timeout. */
   waitFor(predicate: (calls: SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -56,12 +58,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const limits = new Map<string, { times: number; after: number }>();
   const handlers = new Map<string, MethodHandler>();
   const messages: FakeSlack['messages'] = [];
+  const usergroups: FakeSlack['usergroups'] = [];
   let ts = 1_700_000_000;
   const nextTs = (): string => `${++ts}.000100`;
   const defaults: Record<string, MethodHandler> = {
     'auth.test': () => ({ ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'mentat', team_id: 'T0FAKE', user_id: BOT_USER_ID, bot_id: 'BMENTAT' }),
     'chat.postMessage': (a) => ({ ok: true, channel: a.channel, ts: nextTs(), message: { text: a.text } }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: nextTs() }),
+    'chat.update': (a) => ({ ok: true, channel: a.channel, ts: a.ts, text: a.text }),
+    'conversations.open': (a) => ({ ok: true, channel: { id: `D${String(a.users).replace(/^U/, '')}` } }),
+    'usergroups.list': () => ({ ok: true, usergroups: usergroups.map((g) => ({ id: g.id, handle: g.handle, users: [...g.users] })) }),
+    'usergroups.users.list': (a) => ({ ok: true, users: usergroups.find((g) => g.id === a.usergroup)?.users ?? [] }),
     'views.open': () => ({ ok: true, view: { id: 'VFAKE' } }),
     'views.publish': () => ({ ok: true, view: { id: 'VHOME' } }),
     'users.info': (a) => ({ ok: true, user: { id: a.user, name: `user-${String(a.user)}`, real_name: 'Fake Person', profile: { display_name: 'fake' } } }),
@@ -104,6 +111,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     rateLimit: (method, times, after) => limits.set(method, { times, after }),
     on: (method, handler) => handlers.set(method, handler),
     messages,
+    usergroups,
     async waitFor(predicate, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (!predicate(calls)) {

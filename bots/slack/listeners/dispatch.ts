@@ -1,6 +1,5 @@
 // Maps what a person asked for to the coach (no decisions of its own) and posts what the coach said.
 import type { HandleResult } from '../../../coach/incident/api.ts';
-import type { Incident } from '../../../coach/types.ts';
 import { CodedError } from '../../../coach/types.ts';
 import type { SlackDeps } from '../deps.ts';
 import { postBlocks, postTurns } from '../post.ts';
@@ -8,20 +7,13 @@ import { HELP_TEXT } from '../views/help.ts';
 import { escapeText, mrkdwn, truncate, type KnownBlock } from '../views/limits.ts';
 import { planModal } from '../views/plan-modal.ts';
 import { statusBlocks } from '../views/status.ts';
+import { askDevs } from '../support/ask.ts';
+import { incidentFor } from './channel-incident.ts';
 import type { Invocation, Parsed } from './invocation.ts';
 
+export { incidentFor } from './channel-incident.ts';
+
 export const STUCK_TEXT = "I'm stuck";
-
-function notLinked(): CodedError {
-  return new CodedError('slack_channel_not_linked',
-    'This channel is not linked to an incident. Run `/mentat incident open <title>` here, or `/mentat incident link INC-42`.', 404);
-}
-
-export function incidentFor(deps: SlackDeps, channel: string): Incident {
-  const found = deps.store.incidents.findByChannel(channel);
-  if (!found) throw notLinked();
-  return found;
-}
 
 export async function ephemeral(inv: Invocation, text: string, blocks?: KnownBlock[]): Promise<void> {
   await inv.client.chat.postEphemeral({
@@ -100,6 +92,9 @@ async function run(deps: SlackDeps, inv: Invocation, req: Parsed): Promise<void>
       const result = await deps.coach.handle(inc.id, { kind: 'say', from: inv.person, text });
       return answer(deps, inv, `${who} is stuck${req.text ? `: ${escapeText(req.text)}` : '.'}`, result);
     }
+    case 'ask_devs':
+      await askDevs(deps, { client: inv.client, userId: inv.userId, channel: inv.channel, threadTs: inv.threadTs, messageTs: inv.messageTs ?? null }, req.text);
+      return;
     case 'note': {
       const inc = incidentFor(deps, inv.channel);
       const result = await deps.coach.handle(inc.id, { kind: 'note', from: inv.person, text: req.text });

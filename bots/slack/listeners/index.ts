@@ -17,6 +17,15 @@ import { openPlan } from './actions/open-plan.ts';
 import { runQuery } from './actions/run-query.ts';
 import { planSubmitted } from './views/plan-submitted.ts';
 import { ADD_NOTE_SHORTCUT, addNote } from './shortcuts/add-note.ts';
+import { ASK_DEVS_SHORTCUT, askDevsShortcut } from './shortcuts/ask-devs.ts';
+import { supportApprove } from './actions/support-approve.ts';
+import { supportEdit } from './actions/support-edit.ts';
+import { supportOwnWords } from './actions/support-own-words.ts';
+import { askDevsSubmitted } from './views/ask-devs-submitted.ts';
+import { supportEditSubmitted } from './views/support-edit-submitted.ts';
+import { supportRewriteSubmitted } from './views/support-rewrite-submitted.ts';
+import { SUPPORT_ACTIONS } from '../views/support.ts';
+import { SUPPORT_VIEWS } from '../views/support-modals.ts';
 
 export { dispatch, incidentFor } from './dispatch.ts';
 export { parse, stripMention, type Invocation, type Parsed } from './invocation.ts';
@@ -33,14 +42,22 @@ export const LISTENERS = {
     reaction_added: reactionAdded,
     app_home_opened: appHomeOpened,
   },
-  shortcuts: { [ADD_NOTE_SHORTCUT]: addNote },
+  shortcuts: { [ADD_NOTE_SHORTCUT]: addNote, [ASK_DEVS_SHORTCUT]: askDevsShortcut },
   actions: {
     [ACTIONS.runQuery]: runQuery,
     [ACTIONS.openPlan]: openPlan,
+    [SUPPORT_ACTIONS.approve]: supportApprove,
+    [SUPPORT_ACTIONS.edit]: supportEdit,
+    [SUPPORT_ACTIONS.ownWords]: supportOwnWords,
   },
   /** Action ids with a numeric suffix (one per link button on a card). */
   actionPrefixes: { [ACTIONS.openLink]: openLink },
-  views: { [PLAN_VIEW]: planSubmitted },
+  views: {
+    [PLAN_VIEW]: planSubmitted,
+    [SUPPORT_VIEWS.ask]: askDevsSubmitted,
+    [SUPPORT_VIEWS.edit]: supportEditSubmitted,
+    [SUPPORT_VIEWS.rewrite]: supportRewriteSubmitted,
+  },
 } satisfies Record<string, Record<string, Handler>>;
 
 /** The slice of bolt's App that registration uses, so tests can record registrations without a server. */

@@ -12,6 +12,8 @@ export interface Invocation {
   /** Present for slash commands and interactions: lets a form open. */
   triggerId: string | null;
   text: string;
+  /** The person's own message (a mention, a thread reply); null for commands and buttons. */
+  messageTs?: string | null;
   source: 'command' | 'mention' | 'thread';
   client: webApi.WebClient;
 }
@@ -25,6 +27,7 @@ export type Parsed =
   | { kind: 'ask'; text: string }
   | { kind: 'stuck'; text: string }
   | { kind: 'note'; text: string }
+  | { kind: 'ask_devs'; text: string }
   | { kind: 'say'; text: string };
 
 /** The bot's own mention at the start is addressing, not content. */
@@ -52,6 +55,9 @@ export function parse(text: string): Parsed {
       return { kind: 'stuck', text: rest };
     case 'note':
       return rest ? { kind: 'note', text: rest } : { kind: 'help' };
+    case 'ask-devs':
+    case 'ask_devs':
+      return rest ? { kind: 'ask_devs', text: rest } : { kind: 'help' };
     case 'incident': {
       const sub = /^(open|link)\s*([\s\S]*)$/i.exec(rest);
       if (!sub?.[2]?.trim()) return { kind: 'help' };

@@ -7,6 +7,7 @@ export const HELP_TEXT = [
   '`/mentat ask <question>`: turn a question into a query you can run',
   "`/mentat stuck`: tell the coach you are stuck; it will ask what on",
   '`/mentat note <text>`: add a note to the incident',
+  '`/mentat ask-devs <question>`: (support) ask the dev team; you get an AI draft at once, the responders approve the answer',
   '`/mentat status`: the incident, the plan and the process checklist',
-  'Mention @Mentat with a question, or react with :pushpin: to add a message to the notes.',
+  'Mention @Mentat with a question, or react with :pushpin: to add a message to the notes; ⋯ → *Ask the dev team* on any message asks about it.',
 ].join('\n');

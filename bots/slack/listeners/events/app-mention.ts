@@ -15,6 +15,7 @@ export function appMention(deps: SlackDeps) {
       threadTs: event.thread_ts ?? event.ts,
       triggerId: null,
       text,
+      messageTs: event.ts,
       source: 'mention',
       client,
     }, parse(text));

@@ -23,6 +23,7 @@ export function threadReply(deps: SlackDeps) {
       threadTs: message.thread_ts,
       triggerId: null,
       text,
+      messageTs: message.ts,
       source: 'thread',
       client,
     }, parse(text));
