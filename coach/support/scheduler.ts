@@ -33,6 +33,7 @@ export function startSupportScheduler(support: SupportService, log: (line: strin
   };
   const off = support.subscribe((c) => { if (c.type === 'support_question' && c.question.state === 'ai_draft') arm(); });
   kick();
+  void support.recoverDrafts().catch((e: unknown) => log(`support: drafting questions left from before a restart failed: ${e instanceof Error ? e.message : String(e)}`));
   return {
     kick,
     stop: () => {

@@ -45,6 +45,8 @@ export interface SupportService {
   answers(incident: number | string): PublishedView[];
   /** Asks responders about every batch whose window has closed; returns the batches sent. */
   flushDue(): SupportBatch[];
+  /** Drafts questions left in `asked` by a crash between the ask and its draft; returns them. */
+  recoverDrafts(): Promise<SupportQuestion[]>;
   /** When the next batch window closes, or null. */
   nextDue(): string | null;
   subscribe(listener: (c: SupportChange) => void): () => void;
@@ -149,41 +151,62 @@ export function createSupport(deps: SupportDeps): SupportService {
     return load(q.id);
   }
 
+  /** Phase one: the guess is written now, while support waits; a model that fails falls back inside the writer. */
+  async function completeDraft(id: number): Promise<SupportQuestion> {
+    const asked = load(id);
+    const incident = incidentOf(asked.incidentId);
+    const facts = incidentFacts(store, deps.workspace, incident, now());
+    const question = asked.question;
+    let r: WriterResult;
+    try {
+      r = await writer.draft({ question, facts });
+    } catch (e) {
+      log(`support draft failed, offline answered: ${e instanceof Error ? e.message : String(e)}`);
+      r = { ...(await offlineSupportWriter.draft({ question, facts })), fallback: 'the model writer failed' };
+    }
+    r = { ...r, tiers: scrubTiers(r.tiers) };
+    const draft: SupportDraft = { text: scrub(r.support).text, label: DRAFT_LABEL, engine: r.engine, fallback: r.fallback };
+    const q = store.tx(() => {
+      const cur = load(id);
+      // Withdrawn while the draft was being written: nothing more to do.
+      if (cur.state !== 'asked') return cur;
+      const at = now();
+      const cand = candidateFrom(1, r, 'ai', 'draft', null);
+      store.support.addVersion(id, cand);
+      const open = store.support.openBatch(incident.id);
+      const batch = open && open.dueAt > at ? open : store.support.createBatch(incident.id, at, new Date(clock.now().getTime() + windowMs).toISOString());
+      transition(cur, 'ai_draft', { by: 'ai', action: 'draft', text: `${draft.text}\n\n${JSON.stringify(cand.tiers)}`, version: 1 },
+        { version: 1, draft, batchId: batch.id }, 0);
+      return load(id);
+    });
+    emit({ type: 'support_question', incidentId: q.incidentId, question: q });
+    return q;
+  }
+
   const svc: SupportService = {
     batchWindowMs: windowMs,
+
+    async recoverDrafts() {
+      const stuck = store.db.prepare("SELECT id FROM support_questions WHERE state = 'asked' ORDER BY id").all() as { id: number }[];
+      const done: SupportQuestion[] = [];
+      for (const { id } of stuck) {
+        log(`support: question ${id} was asked before a restart and has no draft yet; drafting it now`);
+        done.push(await completeDraft(id));
+      }
+      return done;
+    },
 
     async ask(who, input) {
       requireRole(who, ['support', 'responder'], 'ask the dev team');
       const question = checkQuestion(input.question);
       const incident = incidentOf(input.incident);
       const at = now();
-      const facts = incidentFacts(store, deps.workspace, incident, at);
       const id = store.tx(() => {
         const qid = store.support.insertQuestion({ incidentId: incident.id, question, askedBy: who.person, at, origin: input.origin ?? { via: 'api' } });
         audit(qid, { at, by: who.person, state: 'asked', action: 'ask', text: question, version: null });
         return qid;
       });
-      // Phase one: the guess is written now, while support waits; a model that fails falls back inside the writer.
-      let r: WriterResult;
-      try {
-        r = await writer.draft({ question, facts });
-      } catch (e) {
-        log(`support draft failed, offline answered: ${e instanceof Error ? e.message : String(e)}`);
-        r = { ...(await offlineSupportWriter.draft({ question, facts })), fallback: 'the model writer failed' };
-      }
-      r = { ...r, tiers: scrubTiers(r.tiers) };
-      const draft: SupportDraft = { text: scrub(r.support).text, label: DRAFT_LABEL, engine: r.engine, fallback: r.fallback };
-      const q = store.tx(() => {
-        const cand = candidateFrom(1, r, 'ai', 'draft', null);
-        store.support.addVersion(id, cand);
-        const open = store.support.openBatch(incident.id);
-        const batch = open && open.dueAt > at ? open : store.support.createBatch(incident.id, at, new Date(clock.now().getTime() + windowMs).toISOString());
-        transition(load(id), 'ai_draft', { by: 'ai', action: 'draft', text: `${draft.text}\n\n${JSON.stringify(cand.tiers)}`, version: 1 },
-          { version: 1, draft, batchId: batch.id }, 0);
-        return load(id);
-      });
-      emit({ type: 'support_question', incidentId: q.incidentId, question: q });
-      return q;
+      return completeDraft(id);
     },
 
     edit(who, id, version, tiers) {
