@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Store } from '../../coach/store/index.ts';
 import { tempDir } from '../support/tmp.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,7 +18,10 @@ export interface MentatServer {
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
   close(): Promise<void>;
-  api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+  /** An API call; on a team server it goes with `token`, or the first issued person's token. */
+  api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string): Promise<T>;
+  /** Personal tokens issued before the server started (a team server), by person. */
+  tokens: Record<string, string>;
 }
 
 export interface ServeOptions {
@@ -26,15 +30,19 @@ export interface ServeOptions {
   /** Seed the bundled demo incident (default: yes, with the demo workspace). */
   demo?: boolean;
   extraArgs?: string[];
+  /** Issue these people's tokens in the store before the server starts, which makes it a team server. */
+  tokens?: string[];
+  /** More environment for the server process (e.g. MENTAT_SUPPORT_BATCH_SECONDS). */
+  env?: Record<string, string>;
 }
 
 const START_TIMEOUT_MS = 20_000;
 
-function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+function launch(args: string[], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'mentat.js'), 'serve', ...args], {
       cwd: ROOT,
-      env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MENTAT_TOKEN: '', SLACK_BOT_TOKEN: '' },
+      env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MENTAT_TOKEN: '', SLACK_BOT_TOKEN: '', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -77,7 +85,17 @@ export async function startMentat(opts: ServeOptions = {}): Promise<MentatServer
   const tmp = tempDir('mentat-e2e-');
   const dbPath = join(tmp.dir, 'mentat.db');
   const base = ['--host', '127.0.0.1', '--db', dbPath, '--workspace', opts.workspace ?? DEMO_WORKSPACE, ...((opts.demo ?? !opts.workspace) ? ['--demo'] : []), ...(opts.prometheus ? ['--prometheus', opts.prometheus] : []), ...(opts.extraArgs ?? [])];
-  let { child, url } = await launch([...base, '--port', '0']);
+  const tokens: Record<string, string> = {};
+  if (opts.tokens?.length) {
+    const store = Store.open(dbPath);
+    try {
+      for (const person of opts.tokens) tokens[person] = store.tokens.issue(person, new Date().toISOString());
+    } finally {
+      store.close();
+    }
+  }
+  const defaultToken = opts.tokens?.[0] ? tokens[opts.tokens[0]] : undefined;
+  let { child, url } = await launch([...base, '--port', '0'], opts.env);
   const port = Number(new URL(url).port);
   const server: MentatServer = {
     get url() {
@@ -87,16 +105,19 @@ export async function startMentat(opts: ServeOptions = {}): Promise<MentatServer
     dbPath,
     stop: () => exited(child),
     start: async () => {
-      ({ child, url } = await launch([...base, '--port', String(port)]));
+      ({ child, url } = await launch([...base, '--port', String(port)], opts.env));
     },
     close: async () => {
       await exited(child);
       tmp.cleanup();
     },
-    api: async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    tokens,
+    api: async <T>(method: string, path: string, body?: unknown, token = defaultToken): Promise<T> => {
+      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
       const res = await fetch(url + path, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();

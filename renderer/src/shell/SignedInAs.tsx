@@ -6,8 +6,8 @@ export function SignedInAs() {
   const roleText = roles.length ? roles.join(', ') : 'no role';
   return (
     <>
-      <span className="me" aria-label={`Signed in as ${name} (${roleText})`} title={mode === 'team' ? 'Signed in with your token' : 'Your name on actions'}>
-        {name} <span className="roles">· {roleText}</span>
+      <span className="me" title={mode === 'team' ? 'Signed in with your token' : 'Your name on actions'}>
+        <span className="visually-hidden">Signed in as </span>{name} <span className="roles">· {roleText}</span>
       </span>
       {signOut && (
         <button type="button" className="link" onClick={signOut} aria-label={mode === 'team' ? 'Sign out' : 'Change your name'}>
