@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runThroughRoute, slackFrontEnd } from '../../bots/slack/front-end.ts';
 import { createCoach } from '../../coach/incident/index.ts';
+import { createDirectory, parseRoster } from '../../coach/people/index.ts';
+import { PEOPLE_KEY } from '../../coach/server/identity.ts';
+import { SUPPORT_KEY } from '../../coach/server/routes/support.ts';
 import { Store } from '../../coach/store/index.ts';
+import { createSupport } from '../../coach/support/index.ts';
 import { systemClock } from '../../coach/types.ts';
+import { defaultWorkspace } from '../../coach/workspace/index.ts';
+import { startFakeSlack } from '../support/fake-slack.ts';
 import { tempDir } from '../support/tmp.ts';
 
 describe('Slack front end for mentat serve', () => {
@@ -45,5 +51,23 @@ describe('Slack front end for mentat serve', () => {
     expect(run).not.toBeNull();
     await expect(run?.runAsPerson({ incidentId: inc.incident.id, by: 'slack:U1', language: 'promql', query: 'up' }))
       .rejects.toMatchObject({ name: 'CodedError' });
+  });
+
+  it('hands the server\'s own support workflow and people to the assistant: a batch is posted to the incident\'s channel', async () => {
+    const slack = await startFakeSlack();
+    const people = parseRoster('people:\n  sam: { roles: [support], slack: U0SAM }\n');
+    const support = createSupport({ store, clock: systemClock, workspace: { ...defaultWorkspace(), people }, batchWindowMs: 0 });
+    const services = { [SUPPORT_KEY]: support, [PEOPLE_KEY]: createDirectory(people) };
+    const fe = await slackFrontEnd({ env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl }, deps: { ...deps, services }, log });
+    await fe?.start();
+    try {
+      const inc = await coach.open({ title: 'Checkout down', by: 'slack:U1', channel: 'C0FRONTEND' });
+      await support.ask({ person: 'sam', roles: ['support'], via: 'token' }, { incident: inc.incident.id, question: 'Is it down?' });
+      support.flushDue();
+      await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0FRONTEND' && JSON.stringify(c.args).includes('Support wants to know')));
+    } finally {
+      await fe?.stop();
+      await slack.close();
+    }
   });
 });
