@@ -74,32 +74,16 @@ const STATE_WORDS: [State, RegExp][] = [
   ['recovered', /\b(?:done|fixed|recovered|back(?! ?up\b)|ok|okay|green|healthy|restored|resolved|good|fine|stable|up again|working again)\b/i],
   ['backlog', /\b(?:backed up|backlog|queue[ds]?|piling|behind|lagging|catching up|draining)\b/i],
   ['progress', /\b(?:mid|in progress|ongoing|rolling|underway|started|starting|wip|doing|running|happening|switching)\b/i],
-  ['failure', /\b(?:borked|broke|broken|down|dead|died|crashed|crashing|failing|failed|fail|outage|hosed|fubar|toast|wedged|stuck|hung|gone|kaput)\b/i],
+  ['failure', /\b(?:borked|broke|broken|down|dead|died|crashed|crashing|failing|failed|fail|outage|hosed|fubar|toast|wedged|stuck|hung|kaput)\b/i],
   ['degraded', /\b(?:grumpy|flaky|slow|sad|unhappy|degraded|struggling|sluggish|wobbly|laggy|spiky|erroring|throwing|timing out|unstable|meh|partial)\b/i],
 ];
 
-const STATE_PLAIN: Record<State, string> = {
-  failure: 'had a failure',
-  degraded: 'is not working as well as it should',
-  backlog: 'has a backlog of work that is being worked through',
-  progress: 'is in progress',
-  recovered: 'is working normally again',
-  checking: 'is being checked',
-};
-
-const STATE_WORD_RE = new RegExp(STATE_WORDS.map(([, re]) => re.source.replace(/\\\?\\s\*\$\|/, '')).join('|'), 'gi');
 
 function stateOf(clause: string): State | null {
   // "orange fine?" is a guess being checked, whatever word it uses.
   if (/\?\s*$/.test(clause)) return 'checking';
   for (const [s, re] of STATE_WORDS) if (re.test(clause)) return s;
   return null;
-}
-
-function componentOf(clause: string, glossary: Record<string, string>): string {
-  const bare = clause.replace(/\?+$/, '').replace(STATE_WORD_RE, ' ').replace(/\+/g, ' and ').replace(/\s{2,}/g, ' ').trim();
-  const plain = applyGlossary(bare, glossary);
-  return plain.length > 1 ? plain : 'one part of the system';
 }
 
 function overall(states: State[], f: IncidentFacts): string {
@@ -114,24 +98,52 @@ function overall(states: State[], f: IncidentFacts): string {
   return STATUS_CUSTOMER[f.status];
 }
 
+/** Incident slang a template can say plainly; the team's own terms come from its glossary. */
+const SLANG: [RegExp, string][] = [
+  [/\b(?:borked|hosed|fubar|toast|wedged|kaput|dead|died|broke)\b/gi, 'failed'],
+  [/\b(?:grumpy|sad|unhappy|meh|wobbly|flaky|sluggish)\b/gi, 'degraded'],
+  [/\bbacked up\b/gi, 'has a backlog'],
+  [/\bthrough the roof\b/gi, 'very high'],
+  [/\b(?:tbh|imo|fwiw|lol|ugh|fyi)\b/gi, ''],
+  [/\bmid\s+(.+)$/i, '$1 in progress'],
+  [/\s*\+\s*/g, ' and '],
+  [/~\s*/g, 'about '],
+];
+
+/** A clause of the responder's, slang and glossary terms in plain words, as a sentence. */
+function factSentence(clause: string, glossary: Record<string, string>): string {
+  const unsure = /\?\s*$/.test(clause);
+  let plain = clause.replace(/\?+\s*$/, '');
+  for (const [re, to] of SLANG) plain = plain.replace(re, to);
+  plain = applyGlossary(plain, glossary).replace(/\beta\s*:?\s*/i, 'about ').replace(/\s{2,}/g, ' ').trim();
+  return `${capital(plain).replace(/[.!]*$/, '')}${unsure ? ' (not confirmed yet, being checked).' : '.'}`;
+}
+
+const FACT_LEADS: Partial<Record<SupportFact, string>> = {
+  ETA: "The team's current estimate:",
+  impact: 'Who is affected:',
+  'data safety': 'About your data:',
+  workaround: 'In the meantime:',
+};
+
 function rewrite(input: RewriteInput): WriterResult {
   const f = input.facts;
   const cleaned = scrub(input.reply).text;
   const clauses = splitClauses(cleaned);
-  const parts = clauses.map((c) => ({ clause: c, state: stateOf(c) }));
+  const known = clauses.flatMap((c) => { const st = stateOf(c); return st ? [st] : []; });
   const stated = statedFacts(cleaned);
   const missing = missingFacts(input.question, stated, f);
   const since = hhmm(f.alertStartedAt ?? f.openedAt);
-  const eta = stated.includes('ETA') ? clauseStating(cleaned, 'ETA') : null;
   const lead = `Update on the problem with ${subject(f)}${since ? ` that started at about ${since}` : ''}:`;
-  const known = parts.flatMap((p) => (p.state ? [p.state] : []));
-  const etaLine = eta ? `The team's current estimate: ${applyGlossary(eta, f.glossary)}.` : null;
-  const customer = [lead, overall(known, f), etaLine, ...missingLines(missing)].filter(Boolean).join(' ');
-  const detail = parts
-    .filter((p) => p.state !== null)
-    .map((p) => `- ${capital(componentOf(p.clause, f.glossary))}: ${STATE_PLAIN[p.state as State]}.`);
-  const partner = [lead, overall(known, f), ...(detail.length ? ['', ...detail, ''] : []), etaLine, ...missingLines(missing)]
-    .filter((l) => l !== null).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const factLines = (Object.keys(FACT_LEADS) as SupportFact[]).flatMap((fact) => {
+    const clause = stated.includes(fact) ? clauseStating(cleaned, fact) : null;
+    return clause ? [`${FACT_LEADS[fact]} ${factSentence(clause, f.glossary).replace(/^./, (c) => c.toLowerCase())}`] : [];
+  });
+  const customer = [lead, overall(known, f), ...factLines, ...missingLines(missing)].join(' ');
+  // Partners read the responder's own account, jargon turned into the glossary's words.
+  const detail = clauses.map((c) => `- ${factSentence(c, f.glossary)}`);
+  const partner = [lead, overall(known, f), ...(detail.length ? ['', 'What the team reports:', ...detail, ''] : []), ...factLines, ...missingLines(missing)]
+    .join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return {
     support: '',
     tiers: clean({ customer, partner }),
