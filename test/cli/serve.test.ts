@@ -33,7 +33,8 @@ describe('mentat serve', () => {
     expect((await list()).map((i) => i.title)).toEqual(['Checkout 5xx errors above SLO']);
     // A support question from sam waits on the demo incident, its AI draft labelled, for a responder.
     const qs = (await (await fetch(`${served.url}/api/incidents/1/support/questions`)).json()) as { questions: { askedBy: string; state: string; draft: { label: string } }[] };
-    expect(qs.questions).toEqual([expect.objectContaining({ askedBy: 'sam', state: 'ai_draft', draft: expect.objectContaining({ label: expect.stringMatching(/don't send this to customers/) }) })]);
+    expect(qs.questions.map((q) => [q.askedBy, q.state])).toEqual([['sam', 'ai_draft']]);
+    expect(qs.questions[0]?.draft.label).toMatch(/don't send this to customers/);
     await served.stop('SIGTERM');
     served = await startServe(['--port', '0', '--db', db, '--demo']);
     expect(await list()).toHaveLength(1);
