@@ -23,9 +23,10 @@ export function isTyping(t: EventTarget | null): boolean {
 }
 
 export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void }) {
-  const { client, env } = useSession();
+  const { client, env, roles } = useSession();
   const state = useIncident(client, id);
-  const [tab, setTab] = useState<Tab>('coach');
+  // Support people come here for the Support pane; everyone else starts with the coach.
+  const [tab, setTab] = useState<Tab>(() => (roles.includes('support') && !roles.includes('responder') ? 'support' : 'coach'));
   const [focusAsk, setFocusAsk] = useState(0);
   const askRef = useRef<HTMLTextAreaElement>(null);
   const view = state.view;
