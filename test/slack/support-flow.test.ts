@@ -210,6 +210,7 @@ describe('support answers in Slack, end to end', () => {
     const notices = s.slack.callsTo('chat.postMessage').slice(posts).filter((c) => json(c).includes('approved an answer'));
     expect(notices.map((c) => [c.args.channel, c.args.thread_ts ?? null])).toEqual(expect.arrayContaining([[CHANNEL, q.origin.ts], [`D0SAM`, null]]));
     expect(json(notices[0])).toContain(JSON.stringify(published.answer?.tiers.customer).slice(1, 40));
+    expect(json(notices[0])).toContain(`<@${SAM}>, <@${CAROL}> approved an answer to your question #${q.id}`);
     expect(s.slack.callsTo('conversations.open').at(-1)?.args.users).toBe(SAM);
     await s.assistant.supportRelay?.idle();
     const update = s.slack.callsTo('chat.update').at(-1);

@@ -25,8 +25,12 @@ export async function askDevs(deps: SlackDeps, t: AskTarget, question: string): 
   const q = await support.ask(who, {
     incident: incident.id, question, origin: { via: 'slack', channel: t.channel, ts: t.messageTs, user: t.userId },
   });
-  await t.client.chat.postEphemeral({
-    channel: t.channel, user: t.userId, text: draftFallback(q), blocks: draftBlocks(q), ...(t.threadTs ? { thread_ts: t.threadTs } : {}),
-  });
+  const where = { channel: t.channel, user: t.userId, ...(t.threadTs ? { thread_ts: t.threadTs } : {}) };
+  // Withdrawn while its draft was being written: there is no draft to show.
+  if (q.state !== 'ai_draft' && !q.draft.label) {
+    await t.client.chat.postEphemeral({ ...where, text: `Question #${q.id} is ${q.state}; there is no draft to show.` });
+    return q;
+  }
+  await t.client.chat.postEphemeral({ ...where, text: draftFallback(q), blocks: draftBlocks(q) });
   return q;
 }

@@ -128,8 +128,9 @@ export function versionBlocks(q: SupportQuestion, label: Label): KnownBlock[] {
 export function publishedBlocks(q: SupportQuestion, label: Label): KnownBlock[] {
   const a = q.answer;
   if (!a) return [];
+  // In a channel thread others read it too, so it says whose question it was.
   return [
-    mrkdwn(`:white_check_mark: ${label(a.approvedBy)} approved an answer to your question #${q.id} ${quote(q.question)}. You can send it:`),
+    mrkdwn(`:white_check_mark: ${label(q.askedBy)}, ${label(a.approvedBy)} approved an answer to your question #${q.id} ${quote(q.question)}. You can send it:`),
     mrkdwn(`*For customers:*\n${escapeText(a.tiers.customer)}`),
     context(`*For technical partners:* ${escapeText(a.tiers.partner)}`),
   ];
