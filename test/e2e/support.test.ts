@@ -176,5 +176,10 @@ describe('sidebar: customer-support answers on a team server', () => {
     expect(exported.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['ask', 'rewrite', 'edit', 'approve']));
     expect(exported.versions.length).toBeGreaterThanOrEqual(3);
     await screenshot(sam, 'support-published');
+
+    // Sign out forgets the token: the next person at this browser is asked for their own.
+    await sam.getByRole('button', { name: 'Sign out' }).click();
+    await sam.getByRole('textbox', { name: 'Your Mentat token' }).waitFor();
+    expect(await sam.evaluate(() => localStorage.getItem('mentat.token'))).toBeNull();
   });
 });
