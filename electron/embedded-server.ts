@@ -4,7 +4,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServer } from '../coach/cli/compose.ts';
-import { demoPaths, seedDemo } from '../coach/demo/index.ts';
+import { demoPaths, seedDemo, seedDemoSupport } from '../coach/demo/index.ts';
+import type { Directory } from '../coach/people/index.ts';
+import { PEOPLE_KEY } from '../coach/server/identity.ts';
+import { SUPPORT_KEY } from '../coach/server/routes/support.ts';
+import type { SupportService } from '../coach/support/index.ts';
 import { startServer } from '../coach/server/index.ts';
 import { CodedError } from '../coach/types.ts';
 import type { Workspace } from '../coach/workspace/index.ts';
@@ -36,7 +40,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     dbPath: opts.dbPath,
     workspaceDir,
     prometheusUrl: opts.env.PROMETHEUS_URL?.trim() || null,
-    token: opts.token,
+    token: null,
     uiDir,
     githubSecret: null,
     tickMs: 30_000,
@@ -45,9 +49,13 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     // A first start on the bundled demo shows its recorded incident; a team's own workspace gets no demo data.
     if (ownWorkspace === null && existsSync(demo.incidentFile)) {
       const seeded = await seedDemo({ store: composed.store, workspace: composed.deps.services.workspace as Workspace, file: demo.incidentFile, now: composed.deps.clock.now() });
-      if (seeded) opts.log(`seeded the demo incident ${seeded.key}`);
+      if (seeded) {
+        opts.log(`seeded the demo incident ${seeded.key}`);
+        await seedDemoSupport(composed.deps.services[SUPPORT_KEY] as SupportService, composed.deps.services[PEOPLE_KEY] as Directory, seeded);
+      }
     }
-    const server = await startServer({ host: opts.host, port: opts.port, deps: composed.deps, token: opts.token, uiDir, log: opts.log });
+    // The app's token makes its holder the solo desktop user, who may ask and approve (DESIGN §3).
+    const server = await startServer({ host: opts.host, port: opts.port, deps: composed.deps, desktopToken: opts.token, uiDir, log: opts.log });
     opts.log(`embedded server on ${server.url}; store ${opts.dbPath}; engine ${composed.engine}`);
     return {
       url: server.url,

@@ -26,6 +26,11 @@ export interface ServerOptions {
   deps: ServerDeps;
   /** Required when host is not a loopback address. */
   token?: string | null;
+  /**
+   * The desktop app's secret for its own embedded server on loopback: whoever holds it is the solo desktop
+   * user (the body's `from` names them, with roles as in solo mode), unlike MENTAT_TOKEN, which is nobody.
+   */
+  desktopToken?: string | null;
   /** Built renderer (renderer/dist) to serve at / and /assets/*. */
   uiDir?: string | null;
   bodyLimitBytes?: number;
@@ -75,7 +80,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const support = services[SUPPORT_KEY] as SupportService;
   const unsubscribeSupport = support.subscribe((c) => hub.publish(c));
   const scheduler = startSupportScheduler(support, log);
-  const identifyOpts = (allowQuery: boolean) => ({ store: deps.store, sharedToken: token, soloAllowed, allowQuery });
+  const identifyOpts = (allowQuery: boolean) => ({ store: deps.store, sharedToken: token, soloAllowed, allowQuery, desktopToken: opts.desktopToken ?? null });
   const router = new Router([...allRoutes(), ...(opts.extraRoutes ?? [])]);
   const unsubscribe = deps.coach.subscribe(broadcast);
   const ticker: Ticker = startTicker(deps.store, deps.coach, opts.tickMs ?? 30_000, log);

@@ -23,15 +23,18 @@ export function unauthorized(detail: string): CodedError {
 /** Null when the request carries no usable credential and needs one. */
 export function identify(req: IncomingMessage, query: URLSearchParams, opts: {
   store: Store; sharedToken: string | null; soloAllowed: boolean; allowQuery: boolean;
+  /** The desktop app's own token for its embedded server: its holder is the solo desktop user. */
+  desktopToken?: string | null;
 }): Caller | { refused: CodedError } {
   const given = presentedToken(req, query, opts.allowQuery);
   if (given) {
     const person = opts.store.tokens.personFor(given);
     if (person) return { kind: 'person', person };
+    if (opts.desktopToken && opts.soloAllowed && tokenMatches(given, opts.desktopToken)) return { kind: 'solo' };
     if (opts.sharedToken && tokenMatches(given, opts.sharedToken)) return { kind: 'shared' };
     return { refused: unauthorized('That token is not valid here (it may have been replaced).') };
   }
-  if (opts.sharedToken || opts.store.tokens.count() > 0) return { refused: unauthorized('This server needs a token.') };
+  if (opts.sharedToken || opts.desktopToken || opts.store.tokens.count() > 0) return { refused: unauthorized('This server needs a token.') };
   if (!opts.soloAllowed) return { refused: unauthorized('This server is reachable beyond this machine and has no tokens.') };
   return { kind: 'solo' };
 }

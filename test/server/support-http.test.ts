@@ -149,3 +149,21 @@ describe('support answers on a team server with personal tokens', () => {
     expect(ok.body.question.answer?.approvedBy).toBe('bob');
   });
 });
+
+describe("the desktop app's embedded server", () => {
+  it('takes the holder of the desktop token as the solo desktop user, who may ask and approve', async () => {
+    h = await startHarness({ workspace, desktopToken: 'desk-secret' });
+    const auth = { authorization: 'Bearer desk-secret' };
+    expect((await h.call('GET', '/api/incidents')).status).toBe(401);
+    const me = await h.call<{ mode: string; roles: string[] }>('GET', '/api/me?as=Dana', undefined, auth);
+    expect(me.body).toMatchObject({ mode: 'solo', roles: ['responder', 'support'] });
+    const id = await openIncident(h, auth);
+    const asked = await h.call<{ question: Q }>('POST', `/api/incidents/${id}/support/questions`, { from: 'Dana', question: 'Is it down?' }, auth);
+    expect(asked.status).toBe(201);
+    const ok = await h.call<{ question: Q }>('POST', `/api/support/questions/${asked.body.question.id}/approve`, { from: 'Dana', version: 1 }, auth);
+    expect(ok.body.question.answer?.approvedBy).toBe('Dana');
+    // A name the roster lists keeps its roles, even on the desktop.
+    const asSam = await h.call('POST', `/api/support/questions/${asked.body.question.id}/withdraw`, { from: 'sam' }, auth);
+    expect(asSam.status).toBe(403);
+  });
+});
