@@ -214,4 +214,16 @@ export const migrations: Migration[] = [
       CREATE INDEX support_deliveries_pending ON support_deliveries(next_at) WHERE state = 'pending';
     `,
   },
+  {
+    version: 4,
+    name: 'where each support question was announced (a Slack batch message, …)',
+    sql: `
+      CREATE TABLE support_notices (
+        question_id INTEGER NOT NULL REFERENCES support_questions(id) ON DELETE CASCADE,
+        surface TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        PRIMARY KEY (question_id, surface)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -152,6 +152,18 @@ export class SupportRepo {
     return { id: r.id, incidentId: r.incident_id, openedAt: r.opened_at, dueAt: r.due_at, sentAt: r.sent_at, questionIds: ids };
   }
 
+  // Where a question was announced, per surface, so a restarted front end can keep that message current.
+
+  setNotice(questionId: number, surface: string, ref: Record<string, unknown>): void {
+    this.db.prepare('INSERT INTO support_notices (question_id, surface, ref) VALUES (?, ?, ?) ON CONFLICT (question_id, surface) DO UPDATE SET ref = excluded.ref')
+      .run(questionId, surface, JSON.stringify(ref));
+  }
+
+  notice(questionId: number, surface: string): Record<string, unknown> | null {
+    const r = this.db.prepare('SELECT ref FROM support_notices WHERE question_id = ? AND surface = ?').get(questionId, surface) as { ref: string } | undefined;
+    return r ? parseJsonObject(r.ref) : null;
+  }
+
   // Deliveries ---------------------------------------------------------------------------------------
 
   enqueueDelivery(questionId: number, url: string, body: string, at: string): number {

@@ -95,6 +95,24 @@ describe('support listeners, called directly', () => {
     relay.stop();
   });
 
+  it('a relay started after a restart still updates the batch message a question was posted in', async () => {
+    const before = relaySupport({ support, client, store, directory: deps.directory, log: (l) => logs.push(l) });
+    const q = await support.ask(sam, { incident: incidentId, question: 'Will orders go through later?' });
+    support.flushDue();
+    await before.idle();
+    const posted = before.messageOf(q.id);
+    expect(posted).not.toBeNull();
+    before.stop();
+    // A new relay, as after a restart: nothing in memory, the store remembers the message.
+    const after = relaySupport({ support, client, store, directory: deps.directory, log: (l) => logs.push(l) });
+    expect(after.messageOf(q.id)).toEqual(posted);
+    support.withdraw(sam, q.id);
+    await after.idle();
+    const update = slack.callsTo('chat.update').at(-1);
+    expect(update?.args).toMatchObject({ channel: posted?.channel, ts: posted?.ts });
+    after.stop();
+  });
+
   it('the ask form refuses, inside the form, an empty question, lost metadata and an unlinked channel', async () => {
     const submit = async (value: string, meta: string): Promise<string> => {
       order.length = 0;

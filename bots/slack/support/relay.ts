@@ -62,8 +62,22 @@ export function relaySupport(opts: {
       const ts = await postBlocks(client, { channel, threadTs: null }, batchBlocks(qs, label, part), batchFallback(qs));
       if (!ts) continue;
       const msg: BatchMessage = { channel, ts, questionIds, part };
-      for (const id of questionIds) byQuestion.set(id, msg);
+      for (const id of questionIds) {
+        byQuestion.set(id, msg);
+        // Kept in the store too, so after a restart the message is still updated when an answer changes.
+        opts.store.support.setNotice(id, 'slack', { ...msg });
+      }
     }
+  };
+
+  const messageFor = (id: number): BatchMessage | null => {
+    const known = byQuestion.get(id);
+    if (known) return known;
+    const stored = opts.store.support.notice(id, 'slack') as Partial<BatchMessage> | null;
+    if (!stored || typeof stored.channel !== 'string' || typeof stored.ts !== 'string' || !Array.isArray(stored.questionIds) || !stored.part) return null;
+    const msg: BatchMessage = { channel: stored.channel, ts: stored.ts, questionIds: stored.questionIds.filter((x): x is number => typeof x === 'number'), part: stored.part };
+    byQuestion.set(id, msg);
+    return msg;
   };
 
   const refresh = async (msg: BatchMessage): Promise<void> => {
@@ -93,7 +107,7 @@ export function relaySupport(opts: {
       case 'support_question': {
         // Runs after any batch post queued before it, so a just-posted message is found.
         queue(`update of #${c.question.id}`, async () => {
-          const msg = byQuestion.get(c.question.id);
+          const msg = messageFor(c.question.id);
           if (msg) await refresh(msg);
         });
         return;
@@ -106,7 +120,7 @@ export function relaySupport(opts: {
 
   return {
     messageOf: (id) => {
-      const m = byQuestion.get(id);
+      const m = messageFor(id);
       return m ? { channel: m.channel, ts: m.ts } : null;
     },
     idle: () => chain,
