@@ -121,7 +121,7 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
       if (opts.announceChannel) {
         unsubscribe = announceOpened({ coach: opts.coach, client: app.client, channel: opts.announceChannel, incidentUrl: deps.incidentUrl, log });
       }
-      if (deps.support) relay = relaySupport({ support: deps.support, client: app.client, store: opts.store, directory: deps.directory, log });
+      if (deps.support) relay = relaySupport({ support: deps.support, client: app.client, store: opts.store, directory: deps.directory, log, fallbackChannel: opts.announceChannel ?? null });
     },
     async stop() {
       unsubscribe?.();

@@ -113,6 +113,19 @@ describe('support listeners, called directly', () => {
     after.stop();
   });
 
+  it('a batch of an incident with no channel goes to the announce channel, naming the incident', async () => {
+    const relay = relaySupport({ support, client, store, directory: deps.directory, log: (l) => logs.push(l), fallbackChannel: 'C0ANNOUNCE' });
+    const other = (await coach.open({ title: 'Search is slow', service: 'search', by: 'alice' })).incident;
+    const q = await support.ask(sam, { incident: other.id, question: 'Is search down for everyone?' });
+    support.flushDue();
+    await relay.idle();
+    const post = slack.callsTo('chat.postMessage').at(-1);
+    expect(post?.args.channel).toBe('C0ANNOUNCE');
+    expect(JSON.stringify(post?.args.blocks)).toContain(`*${other.key}* *Support wants to know:*`);
+    expect(relay.messageOf(q.id)?.channel).toBe('C0ANNOUNCE');
+    relay.stop();
+  });
+
   it('the ask form refuses, inside the form, an empty question, lost metadata and an unlinked channel', async () => {
     const submit = async (value: string, meta: string): Promise<string> => {
       order.length = 0;

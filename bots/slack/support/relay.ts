@@ -18,7 +18,7 @@ export interface SupportRelay {
   stop(): void;
 }
 
-interface BatchMessage { channel: string; ts: string; questionIds: number[]; part: { index: number; of: number } }
+interface BatchMessage { channel: string; ts: string; questionIds: number[]; part: { index: number; of: number }; incidentKey?: string | null }
 
 export function relaySupport(opts: {
   support: SupportService;
@@ -26,6 +26,8 @@ export function relaySupport(opts: {
   store: Store;
   directory: Directory;
   log: (line: string) => void;
+  /** Where batches of incidents with no channel of their own go (MENTAT_SLACK_CHANNEL), if anywhere. */
+  fallbackChannel?: string | null;
 }): SupportRelay {
   const { support, client, log } = opts;
   const label = (person: string): string => personLabel(opts, person);
@@ -49,6 +51,9 @@ export function relaySupport(opts: {
     } catch {
       channel = null;
     }
+    const elsewhere = !channel;
+    channel ??= opts.fallbackChannel ?? null;
+    const incidentKey = elsewhere ? `INC-${c.incidentId}` : null;
     if (!channel) {
       log(`slack: support batch ${c.batch.id} of incident ${c.incidentId} has no Slack channel to go to; responders see it in the app`);
       return;
@@ -59,9 +64,9 @@ export function relaySupport(opts: {
     for (const [i, questionIds] of parts.entries()) {
       const part = { index: i + 1, of: parts.length };
       const qs = questionIds.flatMap((id) => current(id, c.questions.find((q) => q.id === id)) ?? []);
-      const ts = await postBlocks(client, { channel, threadTs: null }, batchBlocks(qs, label, part), batchFallback(qs));
+      const ts = await postBlocks(client, { channel, threadTs: null }, batchBlocks(qs, label, part, incidentKey), batchFallback(qs));
       if (!ts) continue;
-      const msg: BatchMessage = { channel, ts, questionIds, part };
+      const msg: BatchMessage = { channel, ts, questionIds, part, incidentKey };
       for (const id of questionIds) {
         byQuestion.set(id, msg);
         // Kept in the store too, so after a restart the message is still updated when an answer changes.
@@ -75,7 +80,8 @@ export function relaySupport(opts: {
     if (known) return known;
     const stored = opts.store.support.notice(id, 'slack') as Partial<BatchMessage> | null;
     if (!stored || typeof stored.channel !== 'string' || typeof stored.ts !== 'string' || !Array.isArray(stored.questionIds) || !stored.part) return null;
-    const msg: BatchMessage = { channel: stored.channel, ts: stored.ts, questionIds: stored.questionIds.filter((x): x is number => typeof x === 'number'), part: stored.part };
+    const msg: BatchMessage = { channel: stored.channel, ts: stored.ts, questionIds: stored.questionIds.filter((x): x is number => typeof x === 'number'), part: stored.part,
+      incidentKey: typeof stored.incidentKey === 'string' ? stored.incidentKey : null };
     byQuestion.set(id, msg);
     return msg;
   };
@@ -83,7 +89,7 @@ export function relaySupport(opts: {
   const refresh = async (msg: BatchMessage): Promise<void> => {
     const qs = msg.questionIds.flatMap((id) => current(id) ?? []);
     if (!qs.length) return;
-    await client.chat.update({ channel: msg.channel, ts: msg.ts, blocks: batchBlocks(qs, label, msg.part), text: batchFallback(qs) });
+    await client.chat.update({ channel: msg.channel, ts: msg.ts, blocks: batchBlocks(qs, label, msg.part, msg.incidentKey ?? null), text: batchFallback(qs) });
   };
 
   const notifyAsker = async (q: SupportQuestion): Promise<void> => {

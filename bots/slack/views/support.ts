@@ -93,11 +93,13 @@ function questionBlocks(q: SupportQuestion, label: Label): KnownBlock[] {
 }
 
 /** One message per batch: what support asked, what they were told, and a way to fix each answer. */
-export function batchBlocks(questions: SupportQuestion[], label: Label, part?: { index: number; of: number }): KnownBlock[] {
+export function batchBlocks(questions: SupportQuestion[], label: Label, part?: { index: number; of: number }, incidentKey?: string | null): KnownBlock[] {
   const asked = listOf(questions.map((q) => quote(q.question, 80)));
   const suffix = part && part.of > 1 ? ` (${part.index}/${part.of})` : '';
+  // Outside the incident's own channel the message must say which incident it is about.
+  const about = incidentKey ? `*${escapeText(incidentKey)}* ` : '';
   return [
-    mrkdwn(`:speech_balloon: *Support wants to know:* ${asked}. Here is what I told them; is it right?${suffix}`),
+    mrkdwn(`:speech_balloon: ${about}*Support wants to know:* ${asked}. Here is what I told them; is it right?${suffix}`),
     ...questions.flatMap((q) => questionBlocks(q, label)),
   ];
 }
