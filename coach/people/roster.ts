@@ -1,6 +1,6 @@
 // The workspace's people.yml: who is on the team, their roles, their Slack ids, and Slack user groups
 // whose members hold a role. docs/support.md documents the format.
-import { parse } from 'yaml';
+import { readYaml } from '../workspace/yaml-file.ts';
 import { z } from 'zod';
 import { CodedError } from '../types.ts';
 
@@ -40,12 +40,7 @@ const fileSchema = z.object({
 }).strict();
 
 export function parseRoster(text: string, source = 'people.yml'): Roster {
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (e) {
-    throw new CodedError('workspace_invalid', `${source}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`, 400, { file: source });
-  }
+  const raw = readYaml(text, source);
   const r = fileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];

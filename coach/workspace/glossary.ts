@@ -1,6 +1,6 @@
 // glossary.yml: the team's jargon and what to call it for customers ("zk: our coordination service").
 // Rewrites of a responder's own words use it to turn internal names into plain language.
-import { parse } from 'yaml';
+import { readYaml } from './yaml-file.ts';
 import { z } from 'zod';
 import { CodedError } from '../types.ts';
 
@@ -8,12 +8,7 @@ const entries = z.record(z.string().trim().min(1).max(80), z.string().trim().min
 const file = z.union([z.object({ glossary: entries }).strict(), entries]);
 
 export function parseGlossary(text: string, source = 'glossary.yml'): Record<string, string> {
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (e) {
-    throw new CodedError('workspace_invalid', `${source}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`, 400, { file: source });
-  }
+  const raw = readYaml(text, source);
   const r = file.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];

@@ -6,7 +6,8 @@ import { principalOf, supportOf } from '../../support/principal.ts';
 import { clickedAt, guarded, openQuestion, tell } from '../../support/review.ts';
 import { parseQuestionRef } from '../../views/support.ts';
 
-export const FORGED_TEXT = 'That button does not name a support question; use the buttons on the latest batch message.';
+export { FORGED_TEXT } from '../../support/review-form.ts';
+import { FORGED_TEXT } from '../../support/review-form.ts';
 
 export function supportApprove(deps: SlackDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
