@@ -151,7 +151,10 @@ export type TurnType =
   | 'decline'
   | 'improve'
   | 'shortcut'
-  | 'split_view';
+  | 'split_view'
+  | 'recording_rule'
+  | 'alert_refinement'
+  | 'instrumentation';
 
 /** A coach turn as the policy decides it, before any model phrases it. */
 export interface TurnDraft {

@@ -4,6 +4,8 @@ import { ActionRepo } from './actions.ts';
 import { IncidentRepo } from './incidents.ts';
 import { NoteRepo } from './notes.ts';
 import { PlanRepo } from './plans.ts';
+import { LearningNoteRepo } from './learning-notes.ts';
+import { SuggestionRepo } from './suggestions.ts';
 import { SupportRepo } from './support.ts';
 import { TokenRepo } from './tokens.ts';
 import { TimelineRepo } from './timeline.ts';
@@ -17,6 +19,8 @@ export type { NewTimelineEvent } from './timeline.ts';
 export type { NewTurn } from './turns.ts';
 export { hashToken, newToken, TOKEN_PREFIX } from './tokens.ts';
 export type { Delivery, NewQuestion } from './support.ts';
+export type { NoteRow } from './learning-notes.ts';
+export type { Suggestion, SuggestionState } from './suggestions.ts';
 
 export class Store {
   readonly incidents: IncidentRepo;
@@ -27,6 +31,8 @@ export class Store {
   readonly turns: TurnRepo;
   readonly tokens: TokenRepo;
   readonly support: SupportRepo;
+  readonly learningNotes: LearningNoteRepo;
+  readonly suggestions: SuggestionRepo;
 
   constructor(readonly db: Db) {
     this.incidents = new IncidentRepo(db);
@@ -37,6 +43,8 @@ export class Store {
     this.turns = new TurnRepo(db);
     this.tokens = new TokenRepo(db);
     this.support = new SupportRepo(db);
+    this.learningNotes = new LearningNoteRepo(db);
+    this.suggestions = new SuggestionRepo(db);
   }
 
   static open(path: string): Store {

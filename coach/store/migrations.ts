@@ -226,4 +226,41 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'learning notes with versions, enhancement suggestions and their answers',
+    sql: `
+      CREATE TABLE learning_notes (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL UNIQUE REFERENCES incidents(id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('draft','published')),
+        version INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        published_at TEXT,
+        published_by TEXT
+      );
+      CREATE TABLE learning_note_versions (
+        note_id INTEGER NOT NULL REFERENCES learning_notes(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (note_id, version)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER REFERENCES incidents(id) ON DELETE CASCADE,
+        person TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('offered','accepted','dismissed')),
+        answered_at TEXT,
+        body TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE UNIQUE INDEX suggestions_once ON suggestions(person, kind, key, IFNULL(incident_id, 0));
+      CREATE INDEX suggestions_by_person ON suggestions(person, kind, state);
+      CREATE INDEX suggestions_by_incident ON suggestions(incident_id, id);
+    `,
+  },
 ];
