@@ -9,7 +9,8 @@ import type { SupportService } from '../../coach/support/index.ts';
 import { CodedError, type Clock } from '../../coach/types.ts';
 import { announceOpened } from './announce.ts';
 import { createDedupe, dedupeMiddleware } from './dedupe.ts';
-import type { Log, SlackDeps, SlackQueryService } from './deps.ts';
+import type { Log, SlackDeps, SlackLearningNotes, SlackQueryService, SlackSuggestions } from './deps.ts';
+import { relayLearning, type LearningRelay } from './learning/relay.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { pacedCoach } from './paced-coach.ts';
@@ -36,6 +37,10 @@ export interface SlackAssistantOptions {
   announceChannel?: string | null;
   /** The customer-support workflow: `/mentat ask-devs`, batch messages and approval buttons. */
   support?: SupportService | null;
+  /** Learning notes: `/mentat notes`, the post when one is published. */
+  learning?: SlackLearningNotes | null;
+  /** Accept / Dismiss on enhancement suggestions. */
+  suggestions?: SlackSuggestions | null;
   /** Who Slack users are (people.yml); without it nobody has a role. */
   directory?: Directory | null;
   /** How long Slack user-group membership is cached (default 5 minutes). */
@@ -55,6 +60,8 @@ export interface SlackAssistant {
   readonly client: webApi.WebClient;
   /** The support relay while started (tests wait on it); null without a support service. */
   readonly supportRelay: SupportRelay | null;
+  /** The learning-note relay while started; null without a learning-note service. */
+  readonly learningRelay: LearningRelay | null;
 }
 
 export function webClientOptions(apiUrl: string | null | undefined, retries: number, logger: ReturnType<typeof boltLogger>): webApi.WebClientOptions {
@@ -93,6 +100,8 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
     people: createPeople({ log }),
     seen: createDedupe(),
     support: opts.support ?? null,
+    learning: opts.learning ?? null,
+    suggestions: opts.suggestions ?? null,
     directory: opts.directory ?? createDirectory(emptyRoster()),
     groups: createGroupCache({ log, ...(opts.groupsTtlMs !== undefined ? { ttlMs: opts.groupsTtlMs } : {}) }),
     log,
@@ -106,11 +115,15 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
   let started = false;
   let unsubscribe: (() => void) | null = null;
   let relay: SupportRelay | null = null;
+  let learningRelay: LearningRelay | null = null;
   return {
     mode: http ? 'http' : 'socket',
     client: app.client,
     get supportRelay() {
       return relay;
+    },
+    get learningRelay() {
+      return learningRelay;
     },
     ...(http ? { handleHttp: (req: IncomingMessage, res: ServerResponse, raw: Buffer) => (http).handle(req, res, raw) } : {}),
     async start() {
@@ -122,12 +135,18 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
         unsubscribe = announceOpened({ coach: opts.coach, client: app.client, channel: opts.announceChannel, incidentUrl: deps.incidentUrl, log });
       }
       if (deps.support) relay = relaySupport({ support: deps.support, client: app.client, store: opts.store, directory: deps.directory, log, fallbackChannel: opts.announceChannel ?? null });
+      if (deps.learning) {
+        learningRelay = relayLearning({ learning: deps.learning, client: app.client, store: opts.store, directory: deps.directory,
+          incidentUrl: deps.incidentUrl, log, fallbackChannel: opts.announceChannel ?? null });
+      }
     },
     async stop() {
       unsubscribe?.();
       unsubscribe = null;
       relay?.stop();
       relay = null;
+      learningRelay?.stop();
+      learningRelay = null;
       if (started) await app.stop();
       started = false;
     },

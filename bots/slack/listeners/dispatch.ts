@@ -8,6 +8,7 @@ import { escapeText, mrkdwn, truncate, type KnownBlock } from '../views/limits.t
 import { planModal } from '../views/plan-modal.ts';
 import { statusBlocks } from '../views/status.ts';
 import { askDevs } from '../support/ask.ts';
+import { draftNote, showNotes } from '../learning/notes.ts';
 import { incidentFor } from './channel-incident.ts';
 import type { Invocation, Parsed } from './invocation.ts';
 
@@ -92,6 +93,10 @@ async function run(deps: SlackDeps, inv: Invocation, req: Parsed): Promise<void>
       const result = await deps.coach.handle(inc.id, { kind: 'say', from: inv.person, text });
       return answer(deps, inv, `${who} is stuck${req.text ? `: ${escapeText(req.text)}` : '.'}`, result);
     }
+    case 'notes':
+      return showNotes(deps, inv, incidentFor(deps, inv.channel));
+    case 'notes_draft':
+      return draftNote(deps, inv, incidentFor(deps, inv.channel));
     case 'ask_devs':
       await askDevs(deps, { client: inv.client, userId: inv.userId, channel: inv.channel, threadTs: inv.threadTs, messageTs: inv.messageTs ?? null }, req.text);
       return;

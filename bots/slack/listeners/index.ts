@@ -25,6 +25,11 @@ import { askDevsSubmitted } from './views/ask-devs-submitted.ts';
 import { supportEditSubmitted } from './views/support-edit-submitted.ts';
 import { supportRewriteSubmitted } from './views/support-rewrite-submitted.ts';
 import { SUPPORT_ACTIONS } from '../views/support.ts';
+import { LEARNING_ACTIONS } from '../views/learning.ts';
+import { notePublish } from './actions/note-publish.ts';
+import { noteShowAnswer } from './actions/note-show-answer.ts';
+import { suggestionAccept } from './actions/suggestion-accept.ts';
+import { suggestionDismiss } from './actions/suggestion-dismiss.ts';
 import { SUPPORT_VIEWS } from '../views/support-modals.ts';
 
 export { dispatch, incidentFor } from './dispatch.ts';
@@ -49,6 +54,10 @@ export const LISTENERS = {
     [SUPPORT_ACTIONS.approve]: supportApprove,
     [SUPPORT_ACTIONS.edit]: supportEdit,
     [SUPPORT_ACTIONS.ownWords]: supportOwnWords,
+    [ACTIONS.acceptSuggestion]: suggestionAccept,
+    [ACTIONS.dismissSuggestion]: suggestionDismiss,
+    [LEARNING_ACTIONS.publish]: notePublish,
+    [LEARNING_ACTIONS.showAnswer]: noteShowAnswer,
   },
   /** Action ids with a numeric suffix (one per link button on a card). */
   actionPrefixes: { [ACTIONS.openLink]: openLink },

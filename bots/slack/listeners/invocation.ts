@@ -27,6 +27,8 @@ export type Parsed =
   | { kind: 'ask'; text: string }
   | { kind: 'stuck'; text: string }
   | { kind: 'note'; text: string }
+  | { kind: 'notes' }
+  | { kind: 'notes_draft' }
   | { kind: 'ask_devs'; text: string }
   | { kind: 'say'; text: string };
 
@@ -55,6 +57,9 @@ export function parse(text: string): Parsed {
       return { kind: 'stuck', text: rest };
     case 'note':
       return rest ? { kind: 'note', text: rest } : { kind: 'help' };
+    case 'notes':
+      if (!rest) return { kind: 'notes' };
+      return /^draft$/i.test(rest) ? { kind: 'notes_draft' } : { kind: 'help' };
     case 'ask-devs':
     case 'ask_devs':
       return rest ? { kind: 'ask_devs', text: rest } : { kind: 'help' };

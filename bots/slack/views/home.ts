@@ -1,6 +1,8 @@
-// The App Home tab: the person's open incidents first, then the team's other open incidents.
+// The App Home tab: the person's open incidents first, then the team's other open incidents, then the
+// team's recent learning notes.
 import type { Incident } from '../../../coach/types.ts';
 import type { types } from '@slack/bolt';
+import { homeNotesBlocks, type PublishedNoteRow } from './learning.ts';
 import { context, escapeText, LIMITS, mrkdwn, type KnownBlock } from './limits.ts';
 import { incidentLine } from './status.ts';
 
@@ -9,6 +11,10 @@ export interface HomeData {
   mine: Incident[];
   others: Incident[];
   incidentUrl: (id: number) => string | null;
+  /** Recently published learning notes, newest first; the section is left out when undefined. */
+  notes?: PublishedNoteRow[];
+  /** How a person is shown (a mention for Slack people). */
+  label?: (person: string) => string;
 }
 
 function row(inc: Incident, url: string | null): KnownBlock {
@@ -29,9 +35,14 @@ export function homeView(d: HomeData): types.HomeView {
     blocks.push({ type: 'divider' }, mrkdwn('*Other open incidents*'));
     for (const inc of d.others) blocks.push(row(inc, d.incidentUrl(inc.id)));
   }
-  // A Home view holds at most 100 blocks; the newest incidents come first, so cutting drops the oldest.
-  const fitted = blocks.length > LIMITS.homeBlocks
-    ? [...blocks.slice(0, LIMITS.homeBlocks - 1), context('More open incidents are listed in Mentat.')]
+  const notes: KnownBlock[] = d.notes
+    ? [{ type: 'divider' }, ...homeNotesBlocks(d.notes, d.incidentUrl, d.label ?? ((p) => escapeText(p)))]
+    : [];
+  // A Home view holds at most 100 blocks. The notes keep their room; the newest incidents come first,
+  // so cutting drops the oldest incidents.
+  const room = LIMITS.homeBlocks - notes.length;
+  const fitted = blocks.length > room
+    ? [...blocks.slice(0, room - 1), context('More open incidents are listed in Mentat.')]
     : blocks;
-  return { type: 'home', blocks: fitted };
+  return { type: 'home', blocks: [...fitted, ...notes] };
 }

@@ -1,6 +1,7 @@
 // Coach turns as Block Kit: each labelled with its EDGE phase and rule; query turns become query cards.
-// Buttons here only open things, run a query as the person, or open the plan form: never a remediation,
-// never "continue" or "next hint" (G6).
+// Buttons here only open things, run a query as the person, open the plan form, or answer an enhancement
+// suggestion (H5: Accept / Dismiss records the person's answer, it changes nothing anywhere): never a
+// remediation, never "continue" or "next hint" (G6).
 import { z } from 'zod';
 import type { Phase, Turn } from '../../../coach/types.ts';
 import { codeBlock, context, escapeText, LIMITS, mrkdwn, truncate, type KnownBlock } from './limits.ts';
@@ -9,7 +10,48 @@ export const ACTIONS = {
   runQuery: 'mentat_run_query',
   openLink: 'mentat_open_link',
   openPlan: 'mentat_open_plan',
+  acceptSuggestion: 'mentat_suggestion_accept',
+  dismissSuggestion: 'mentat_suggestion_dismiss',
 } as const;
+
+/** The block holding a suggestion's buttons, found again when the answer replaces them. */
+export const SUGGESTION_BLOCK_PREFIX = 'mentat_suggestion_';
+
+const suggestionSchema = z.object({
+  id: z.number().int().positive(),
+  kind: z.string(),
+  state: z.enum(['offered', 'accepted', 'dismissed']),
+});
+export type TurnSuggestion = z.infer<typeof suggestionSchema>;
+
+/** The suggestion an enhancement turn offers (H2–H5), or null when it offers none. */
+export function suggestionOf(turn: Pick<Turn, 'phase' | 'fields'>): TurnSuggestion | null {
+  if (turn.phase !== 'enhance') return null;
+  const parsed = suggestionSchema.safeParse(turn.fields?.suggestion);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A suggestion id from a button's value: digits only, so a forged value names at most another id. */
+export function parseSuggestionId(value: string | undefined): number | null {
+  if (!/^\d{1,12}$/.test(value ?? '')) return null;
+  const id = Number(value);
+  return id > 0 ? id : null;
+}
+
+export function suggestionButtons(id: number): KnownBlock {
+  return { type: 'actions', block_id: `${SUGGESTION_BLOCK_PREFIX}${id}`, elements: [
+    { type: 'button', action_id: ACTIONS.acceptSuggestion, value: String(id), text: { type: 'plain_text', text: 'Accept' } },
+    { type: 'button', action_id: ACTIONS.dismissSuggestion, value: String(id), text: { type: 'plain_text', text: 'Dismiss' } },
+  ] };
+}
+
+/** What replaces the buttons once the suggestion is answered. */
+export function suggestionAnswered(id: number, state: 'accepted' | 'dismissed', by: string): KnownBlock {
+  const text = state === 'accepted'
+    ? `:white_check_mark: Accepted by ${by}: Mentat will remember it.`
+    : `:heavy_multiplication_x: Dismissed by ${by}: suggestions of this kind rank lower for them.`;
+  return { type: 'context', block_id: `${SUGGESTION_BLOCK_PREFIX}${id}`, elements: [{ type: 'mrkdwn', text }] };
+}
 
 const PHASE_LABEL: Record<Phase, string> = {
   explain: ':books: Explain',
@@ -75,6 +117,12 @@ export function turnBlocks(turn: Turn, fullTextUrl: string | null): KnownBlock[]
     blocks.push({ type: 'actions', elements: [{
       type: 'button', action_id: ACTIONS.openPlan, value: String(turn.incidentId), text: { type: 'plain_text', text: 'Write my plan' },
     }] });
+  }
+  const suggestion = suggestionOf(turn);
+  if (suggestion) {
+    blocks.push(suggestion.state === 'offered'
+      ? suggestionButtons(suggestion.id)
+      : suggestionAnswered(suggestion.id, suggestion.state, turn.to ? escapeText(turn.to) : 'its person'));
   }
   return blocks;
 }
