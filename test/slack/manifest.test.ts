@@ -66,7 +66,7 @@ describe('manifest.yml', () => {
 
   it('hints every subcommand a person can type, ask-devs included', () => {
     const hint = manifest.features.slash_commands?.[0]?.usage_hint ?? '';
-    for (const sub of ['plan', 'ask', 'ask-devs', 'stuck', 'note', 'status', 'incident open', 'help']) expect(hint).toContain(sub);
+    for (const sub of ['plan', 'ask', 'ask-devs', 'stuck', 'note', 'notes', 'status', 'incident open', 'help']) expect(hint).toContain(sub);
   });
 
   it('turns on the Messages tab, where the asker is told an answer was approved', () => {
