@@ -5,6 +5,7 @@ import type { ApiBody } from '../../../coach/server/bodies.ts';
 import { asAnswers, asHandleResult, asIncident, asIncidents, asMe, asNote, asQuestion, asQuestions, asView, errorSchema } from './schemas.ts';
 import type { HandleResult, Incident, IncidentView, Me, Note, PublishedAnswer, SupportQuestion } from './schemas.ts';
 import { parseRunResponse, type RunOutcome, type RunRequest } from './run-result.ts';
+import { asLearningNote, asSuggestion, asSuggestions, type LearningNote, type Suggestion } from './learning.ts';
 
 const recordingSchema = z.looseObject({ title: z.string(), steps: z.array(z.string()) });
 
@@ -43,6 +44,18 @@ export interface Client {
   rewriteSupport(qid: number, body: ApiBody<'supportRewrite'>): Promise<SupportQuestion>;
   approveSupport(qid: number, body: ApiBody<'supportApprove'>): Promise<SupportQuestion>;
   withdrawSupport(qid: number, body: ApiBody<'supportWithdraw'>): Promise<SupportQuestion>;
+  /** The incident's learning note (latest version), or null when none has been drafted. */
+  learningNote(id: number): Promise<LearningNote | null>;
+  /** Drafts a new version from the record (409 while the incident is neither mitigated nor resolved). */
+  draftLearningNote(id: number): Promise<LearningNote>;
+  /** A responder's edit: a new version (409 when `version` is no longer current). */
+  editLearningNote(nid: number, body: { version: number; markdown: string }): Promise<LearningNote>;
+  /** Publishes exactly `version` (403 not a responder, 409 not current). */
+  publishLearningNote(nid: number, body: { version: number }): Promise<LearningNote>;
+  acceptSuggestion(sid: number): Promise<Suggestion>;
+  dismissSuggestion(sid: number): Promise<Suggestion>;
+  /** The person's accepted suggestions, when the server lists them; [] when it has no such route. */
+  acceptedSuggestions(): Promise<Suggestion[]>;
   eventsUrl(incident?: number): string;
 }
 
@@ -117,6 +130,27 @@ export function createClient(env: Environment, from: string, fetchImpl: Fetch = 
     rewriteSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/rewrite`, { ...body })),
     approveSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/approve`, { ...body })),
     withdrawSupport: async (qid, body) => asQuestion(await call('POST', `${sq(qid)}/withdraw`, { ...body })),
+    learningNote: async (id) => {
+      try {
+        return asLearningNote(await call('GET', `${inc(id)}/learning-note`));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    draftLearningNote: async (id) => asLearningNote(await call('POST', `${inc(id)}/learning-note`, {})),
+    editLearningNote: async (nid, body) => asLearningNote(await call('POST', `/api/learning-notes/${nid}/edit`, { ...body })),
+    publishLearningNote: async (nid, body) => asLearningNote(await call('POST', `/api/learning-notes/${nid}/publish`, { ...body })),
+    acceptSuggestion: async (sid) => asSuggestion(await call('POST', `/api/suggestions/${sid}/accept`, {})),
+    dismissSuggestion: async (sid) => asSuggestion(await call('POST', `/api/suggestions/${sid}/dismiss`, {})),
+    acceptedSuggestions: async () => {
+      try {
+        return asSuggestions(await call('GET', `/api/suggestions?person=${encodeURIComponent(from)}&state=accepted`));
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return [];
+        throw e;
+      }
+    },
     eventsUrl: (incident) => {
       const q = new URLSearchParams();
       if (incident !== undefined) q.set('incident', String(incident));

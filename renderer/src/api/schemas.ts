@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Action, Incident, Note, Plan, TimelineEvent, Turn } from '../../../coach/types.ts';
 import type { CoachChange, HandleResult, IncidentView } from '../../../coach/incident/api.ts';
 import type { SupportChange, SupportQuestion } from '../../../coach/support/types.ts';
+import { learningChangeSchema, suggestionChangeSchema, type LearningChange, type SuggestionChange } from './learning.ts';
 
 const record = z.record(z.string(), z.unknown());
 
@@ -150,7 +151,7 @@ export const supportChangeSchema = z.discriminatedUnion('type', [
 ]);
 
 /** Everything the event stream carries that the page understands. */
-export type LiveChange = CoachChange | SupportChange;
+export type LiveChange = CoachChange | SupportChange | LearningChange | SuggestionChange;
 
 // The schemas check what the page reads; the core's own types name the rest of each object.
 export const asIncident = (v: unknown): Incident => incidentSchema.parse(v) as unknown as Incident;
@@ -159,6 +160,8 @@ export const asHandleResult = (v: unknown): HandleResult => handleResultSchema.p
 export const asChange = (v: unknown): LiveChange => {
   const type = (v as { type?: unknown } | null)?.type;
   if (typeof type === 'string' && type.startsWith('support_')) return supportChangeSchema.parse(v) as unknown as SupportChange;
+  if (type === 'learning_note') return learningChangeSchema.parse(v);
+  if (type === 'suggestion') return suggestionChangeSchema.parse(v);
   return changeSchema.parse(v) as unknown as CoachChange;
 };
 export const asQuestion = (v: unknown): SupportQuestion =>

@@ -6,7 +6,7 @@ import { asChange, type LiveChange } from './schemas.ts';
 
 export type StreamState = 'connecting' | 'live' | 'offline';
 
-const TYPES = ['incident', 'timeline', 'turn', 'action', 'plan', 'note', 'support_question', 'support_batch', 'support_published'] as const;
+const TYPES = ['incident', 'timeline', 'turn', 'action', 'plan', 'note', 'support_question', 'support_batch', 'support_published', 'learning_note', 'suggestion'] as const;
 const MAX_BACKOFF_MS = 10_000;
 
 export function useEventStream(

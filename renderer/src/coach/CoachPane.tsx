@@ -5,8 +5,10 @@ import type { IncidentState } from '../incident/index.ts';
 import { useSession } from '../shell/session.ts';
 import { AskBox } from './AskBox.tsx';
 import { conversation } from './conversation.ts';
+import { EnhanceContext, useEnhanceState } from './enhance-context.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import { RecordControl } from './RecordControl.tsx';
+import { SplitView } from './SplitView.tsx';
 import { PersonMessage, TurnView } from './TurnView.tsx';
 
 interface Props {
@@ -17,6 +19,7 @@ interface Props {
 
 export function CoachPane({ view, state, askRef }: Props) {
   const { client, name } = useSession();
+  const enhance = useEnhanceState({ client, name, turns: view.turns, onEnhance: state.onEnhance, patch: (fn) => state.patch(fn) });
   const entries = conversation(view.turns, view.actions);
   const end = useRef<HTMLDivElement>(null);
   const count = entries.length;
@@ -24,8 +27,10 @@ export function CoachPane({ view, state, askRef }: Props) {
     end.current?.scrollIntoView({ block: 'end' });
   }, [count]);
   return (
+    <EnhanceContext value={enhance}>
     <div className="pane coach-pane">
       <PlanPanel incidentId={view.incident.id} plan={view.plan} state={state} />
+      {enhance.split && <SplitView split={enhance.split} incidentId={view.incident.id} onClose={enhance.closeSplit} />}
       <div className="coach-scroll">
         <section className="conversation" aria-label="Conversation" aria-live="polite">
           {entries.length === 0 && <p className="empty">No conversation yet. Ask the coach below.</p>}
@@ -42,5 +47,6 @@ export function CoachPane({ view, state, askRef }: Props) {
       <RecordControl incidentId={view.incident.id} />
       <AskBox ref={askRef} send={async (text) => state.apply(await client.say(view.incident.id, text))} />
     </div>
+    </EnhanceContext>
   );
 }

@@ -5,12 +5,15 @@ import { fullTime, shortTime } from '../common/index.ts';
 import { QueryCard, cardFromTurn } from '../query/index.ts';
 import { useSession } from '../shell/session.ts';
 import { PHASE_LABELS, engineLabel } from './conversation.ts';
+import { SuggestionBar } from './SuggestionBar.tsx';
 import { turnExtras } from './turn-extras.ts';
 
 export function TurnView({ turn }: { turn: Turn }) {
   const { env } = useSession();
   const card = cardFromTurn(turn);
-  const { links, steps } = turnExtras(turn);
+  const { links, steps: extraSteps } = turnExtras(turn);
+  // A shortcut's `steps` name the actions it joins (query_run, link_opened), not steps to read.
+  const steps = turn.type === 'shortcut' ? [] : extraSteps;
   const phase = PHASE_LABELS[turn.phase];
   const step = typeof turn.fields?.step === 'number' ? turn.fields.step : null;
   return (
@@ -49,6 +52,7 @@ export function TurnView({ turn }: { turn: Turn }) {
         </ul>
       )}
       {card && <QueryCard card={card} incidentId={turn.incidentId} step={step} />}
+      {turn.phase === 'enhance' && <SuggestionBar turn={turn} />}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 // Folding what the server reports into the view on screen. Changes may arrive twice (the answer to our
 // own request and the event stream both carry them), so every merge is by id and idempotent.
-import type { CoachChange, HandleResult, IncidentView } from '../api/index.ts';
+import type { CoachChange, HandleResult, IncidentView, Suggestion } from '../api/index.ts';
 
 function upsert<T extends { id: number }>(list: T[], item: T): T[] {
   const i = list.findIndex((x) => x.id === item.id);
@@ -42,4 +42,16 @@ export function applyResult(view: IncidentView, r: HandleResult): IncidentView {
   if (r.note) v = applyChange(v, { type: 'note', incidentId: id, note: r.note });
   for (const turn of r.turns) v = applyChange(v, { type: 'turn', incidentId: id, turn });
   return v;
+}
+
+/** A suggestion's answer, folded into the turn that offered it (`fields.suggestion`), by suggestion id. */
+export function applySuggestion(view: IncidentView, s: Pick<Suggestion, 'id' | 'state'>): IncidentView {
+  let changed = false;
+  const turns = view.turns.map((t) => {
+    const cur = t.fields?.suggestion as { id?: unknown; state?: unknown } | undefined;
+    if (!cur || cur.id !== s.id || cur.state === s.state) return t;
+    changed = true;
+    return { ...t, fields: { ...t.fields, suggestion: { ...cur, state: s.state } } };
+  });
+  return changed ? { ...view, turns } : view;
 }

@@ -2,8 +2,11 @@
 // The checklist is computed on the server from the whole incident, so it is refreshed (debounced)
 // after changes that can tick an item rather than guessed here.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useEventStream, type Client, type HandleResult, type IncidentView, type LiveChange, type StreamState, type SupportChange } from '../api/index.ts';
-import { applyChange, applyResult } from './merge.ts';
+import { useEventStream, type Client, type HandleResult, type IncidentView, type LearningChange, type LiveChange, type StreamState, type SuggestionChange, type SupportChange } from '../api/index.ts';
+import { applyChange, applyResult, applySuggestion } from './merge.ts';
+
+/** Changes of the Enhance side (learning notes, suggestions) as the panes hear them. */
+export type EnhanceChange = LearningChange | SuggestionChange | { type: 'reconnected' };
 
 export interface IncidentState {
   view: IncidentView | null;
@@ -15,6 +18,8 @@ export interface IncidentState {
   reload(): void;
   /** The support workflow's live changes for this incident, from the same event stream; returns unsubscribe. */
   onSupport: (listener: (change: SupportChange | { type: 'reconnected' }) => void) => () => void;
+  /** Learning-note and suggestion changes from the same stream; returns unsubscribe. */
+  onEnhance: (listener: (change: EnhanceChange) => void) => () => void;
 }
 
 const REFRESH_DEBOUNCE_MS = 400;
@@ -24,6 +29,7 @@ export function useIncident(client: Client, id: number): IncidentState {
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const supportListeners = useRef(new Set<(change: SupportChange | { type: 'reconnected' }) => void>());
+  const enhanceListeners = useRef(new Set<(change: EnhanceChange) => void>());
 
   const load = useCallback(() => {
     client.view(id).then(
@@ -52,7 +58,15 @@ export function useIncident(client: Client, id: number): IncidentState {
         for (const l of supportListeners.current) l(change as SupportChange);
         return;
       }
-      const coach = change as Exclude<LiveChange, SupportChange>;
+      if (change.type === 'learning_note' || change.type === 'suggestion') {
+        if (change.type === 'suggestion') {
+          const s = change.suggestion;
+          setView((v) => (v ? applySuggestion(v, s) : v));
+        }
+        for (const l of enhanceListeners.current) l(change);
+        return;
+      }
+      const coach = change as Exclude<LiveChange, SupportChange | LearningChange | SuggestionChange>;
       setView((v) => (v ? applyChange(v, coach) : v));
       if (change.type !== 'turn' && change.type !== 'note') scheduleRefresh();
     },
@@ -62,12 +76,20 @@ export function useIncident(client: Client, id: number): IncidentState {
   const onReconnect = useCallback(() => {
     load();
     for (const l of supportListeners.current) l({ type: 'reconnected' });
+    for (const l of enhanceListeners.current) l({ type: 'reconnected' });
   }, [load]);
   const stream = useEventStream(client.eventsUrl(id), onChange, onReconnect);
   const onSupport = useCallback((listener: (change: SupportChange | { type: 'reconnected' }) => void) => {
     supportListeners.current.add(listener);
     return () => {
       supportListeners.current.delete(listener);
+    };
+  }, []);
+
+  const onEnhance = useCallback((listener: (change: EnhanceChange) => void) => {
+    enhanceListeners.current.add(listener);
+    return () => {
+      enhanceListeners.current.delete(listener);
     };
   }, []);
 
@@ -80,5 +102,5 @@ export function useIncident(client: Client, id: number): IncidentState {
   );
   const patch = useCallback((fn: (v: IncidentView) => IncidentView) => setView((v) => (v ? fn(v) : v)), []);
 
-  return { view, error, stream, apply, patch, reload: load, onSupport };
+  return { view, error, stream, apply, patch, reload: load, onSupport, onEnhance };
 }

@@ -1,8 +1,10 @@
-// The incident's scratchpad: pinned notes first, then the rest newest first; anyone can add one.
+// The incident's scratchpad: pinned notes first, then the rest newest first; anyone can add one. Once the
+// incident is mitigated or resolved, the learning note to review comes first.
 import { useState } from 'react';
 import type { IncidentView, Note } from '../api/index.ts';
 import { useAsync } from '../common/index.ts';
 import type { IncidentState } from '../incident/index.ts';
+import { LearningNoteSection } from '../learning/index.ts';
 import { useSession } from '../shell/session.ts';
 import { NoteItem } from './NoteItem.tsx';
 
@@ -19,6 +21,7 @@ export function NotesPane({ view, state }: { view: IncidentView; state: Incident
   const notes = [...view.notes].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.id - a.id);
   return (
     <div className="pane notes-pane">
+      <LearningNoteSection incident={view.incident} state={state} />
       <form className="note-add" onSubmit={(e) => { e.preventDefault(); if (text.trim()) void add.run(); }}>
         <label htmlFor="note-new" className="visually-hidden">New note</label>
         <textarea id="note-new" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="What you noticed, tried, or want to remember" />

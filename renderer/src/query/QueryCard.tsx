@@ -5,6 +5,8 @@ import type { QueryCard as Card } from '../../../coach/query/api.ts';
 import type { RunResult } from '../api/index.ts';
 import { useAsync } from '../common/index.ts';
 import { useSession } from '../shell/session.ts';
+import { useEnhance } from '../coach/enhance-context.ts';
+import { runAndOpenTool } from '../coach/suggestion.ts';
 import { CodeView } from './CodeView.tsx';
 import { LANGUAGE_NAMES, openLinks } from './card.ts';
 import { copyText } from './copy.ts';
@@ -26,6 +28,12 @@ export function QueryCard({ card, incidentId, step }: Props) {
   const root = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const lang = LANGUAGE_NAMES[card.language];
+  const { shortcuts } = useEnhance();
+  // Shortcuts the person accepted (H2): "Run and open in Grafana" does both of their own clicks at once.
+  const runAndOpen = openLinks(card.links).filter((l) => [...shortcuts].some((id) => {
+    const t = runAndOpenTool(id);
+    return t !== null && card.links[t] === l.url;
+  }));
 
   const run = useAsync(async () => {
     const out = await client.runQuery(incidentId, { query: card.text, language: card.language, range: rangeFor(choice, Date.now(), card.range) });
@@ -48,10 +56,13 @@ export function QueryCard({ card, incidentId, step }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const onOpenLink = (e: MouseEvent<HTMLAnchorElement>, url: string): void => {
+  const logOpen = (url: string): void => {
     client.act(incidentId, { kind: 'link_opened', url, query: card.text, language: card.language, ...(step ? { step } : {}) }).catch(() => {
       // Opening the link matters more than logging it; a failed log is not worth interrupting the person.
     });
+  };
+  const onOpenLink = (e: MouseEvent<HTMLAnchorElement>, url: string): void => {
+    logOpen(url);
     if (env.openExternal) {
       e.preventDefault();
       env.openExternal(url);
@@ -105,6 +116,22 @@ export function QueryCard({ card, incidentId, step }: Props) {
         <button type="button" className="primary" disabled={run.busy} onClick={() => void run.run()}>
           {run.busy ? 'Running…' : 'Run query'}
         </button>
+        {runAndOpen.map((l) => (
+          <button
+            key={l.name}
+            type="button"
+            disabled={run.busy}
+            onClick={() => {
+              // Opened inside the click, so the browser treats it as the person's own (no popup block).
+              if (env.openExternal) env.openExternal(l.url);
+              else window.open(l.url, '_blank', 'noopener,noreferrer');
+              logOpen(l.url);
+              void run.run();
+            }}
+          >
+            Run and open in {l.name}
+          </button>
+        ))}
       </div>
       {run.error && <p role="alert" className="error">{run.error}</p>}
       {result && <div className="result" aria-label="Query result" role="region"><ResultView result={result} /></div>}
