@@ -47,16 +47,27 @@ export function slashCommand(text: string, responseUrl: string, user = ALICE): U
   });
 }
 
-export function blockAction(actionId: string, value: string, messageTs: string, responseUrl: string, opts: { user?: string; threadTs?: string } = {}): URLSearchParams {
+export interface BlockActionOptions {
+  user?: string;
+  threadTs?: string;
+  /** The message's blocks as Slack sends them back (the message as posted), and the clicked block's id. */
+  blocks?: unknown[];
+  blockId?: string;
+  text?: string;
+  /** A button in an ephemeral message: Slack sends no `message`, only the container. */
+  ephemeral?: boolean;
+}
+
+export function blockAction(actionId: string, value: string, messageTs: string, responseUrl: string, opts: BlockActionOptions = {}): URLSearchParams {
   const user = opts.user ?? ALICE;
   const threadTs = opts.threadTs ?? messageTs;
   const payload = {
     type: 'block_actions', user: { id: user, username: user.toLowerCase(), team_id: TEAM }, api_app_id: 'A0MENTAT', token: 'legacy',
-    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: false, thread_ts: threadTs },
+    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: opts.ephemeral ?? false, thread_ts: threadTs },
     trigger_id: nextId('trig.'), team: { id: TEAM, domain: 'fake' }, channel: { id: CHANNEL, name: 'inc-checkout' },
-    message: { type: 'message', ts: messageTs, text: 'card', user: 'UMENTATBOT', thread_ts: threadTs },
+    ...(opts.ephemeral ? {} : { message: { type: 'message', ts: messageTs, text: opts.text ?? 'card', user: 'UMENTATBOT', thread_ts: threadTs, ...(opts.blocks ? { blocks: opts.blocks } : {}) } }),
     response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Run' }, value, type: 'button', action_ts: `${Date.now() / 1000}` }],
+    actions: [{ action_id: actionId, block_id: opts.blockId ?? 'b1', text: { type: 'plain_text', text: 'Run' }, value, type: 'button', action_ts: `${Date.now() / 1000}` }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) });
 }

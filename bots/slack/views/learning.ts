@@ -66,6 +66,11 @@ export function noteSummary(markdown: string, max = 900): string {
   return truncate(body.join('\n').trim(), max);
 }
 
+/** Markdown's bold and list bullets in Slack's mrkdwn, after escaping. */
+function slackMarkdown(md: string): string {
+  return escapeText(md).replace(/\*\*(.+?)\*\*/g, '*$1*').replace(/^\s*[-*] /gm, '• ');
+}
+
 export interface NotesViewData {
   incident: Incident;
   pinned: Note[];
@@ -115,7 +120,7 @@ export function publishedNoteBlocks(note: SlackLearningNote, incident: Pick<Inci
     mrkdwn(`:mortar_board: *Learning note for ${incident.key}* ${escapeText(incident.title)} published by ${by} (version ${note.version})`),
   ];
   const summary = noteSummary(note.markdown);
-  if (summary) blocks.push(mrkdwn(escapeText(summary), LIMITS.sectionText, url));
+  if (summary) blocks.push(mrkdwn(slackMarkdown(summary), LIMITS.sectionText, url));
   if (note.questions.length > 0) {
     blocks.push(mrkdwn('*Before you read it: how would you answer these?*'));
     note.questions.slice(0, 10).forEach((q, i) => {

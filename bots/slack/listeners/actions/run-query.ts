@@ -1,10 +1,22 @@
 // The Run button on a query card: the person runs the query (D4), the run is logged as theirs by the
-// query service, and the result goes to the card's thread.
+// query service, and the result goes to the card's thread, followed by what the coach says about the run
+// (an improvement, a suggestion with Accept / Dismiss).
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { postBlocks } from '../../post.ts';
+import type { Turn } from '../../../../coach/types.ts';
+import { postBlocks, postTurns } from '../../post.ts';
 import { runResultBlocks } from '../../views/run-result.ts';
 import { cardInChannel, dispatchError, interactionInvocation } from './interaction.ts';
+
+/** The coach's turns the run route returns with the result, this incident's only. */
+export function turnsOf(result: unknown, incidentId: number): Turn[] {
+  const turns = result && typeof result === 'object' ? (result as { turns?: unknown }).turns : undefined;
+  if (!Array.isArray(turns)) return [];
+  return turns.filter((t): t is Turn => {
+    const o = t as Partial<Turn> | null;
+    return !!o && typeof o.id === 'number' && o.incidentId === incidentId && typeof o.phase === 'string' && typeof o.text === 'string' && typeof o.rule === 'string';
+  });
+}
 
 export function runQuery(deps: SlackDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -31,6 +43,7 @@ export function runQuery(deps: SlackDeps) {
       });
       await postBlocks(inv.client, { channel: inv.channel, threadTs: inv.threadTs },
         runResultBlocks(inv.userId, card, result, deps.incidentUrl(incident.id)), `Query run by ${inv.userId}`);
+      await postTurns(inv.client, { channel: inv.channel, threadTs: inv.threadTs }, turnsOf(result, incident.id), deps.incidentUrl(incident.id));
     });
   };
 }
