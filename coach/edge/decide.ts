@@ -6,10 +6,14 @@ import { clarify } from './rules/clarify.ts';
 import { documentIt, ownerAnswer, pageOtherTeam, pingOwner, viewDocs } from './rules/colleague.ts';
 import { crossCheck } from './rules/cross-check.ts';
 import { catalogFallback } from './rules/demonstrate.ts';
+import { ranksDown } from '../learning/enhance/index.ts';
+import { alertRefinementTurn, instrumentationTurn, recordingRuleTurn } from './rules/across.ts';
 import { improve } from './rules/improve.ts';
 import { missingSteps } from './rules/missing-steps.ts';
 import { askPlan, onPlanStated, whatNext } from './rules/plan-first.ts';
 import { showProcess } from './rules/process.ts';
+import { shortcut } from './rules/shortcut.ts';
+import { splitView } from './rules/split-view.ts';
 import { stuckNudge } from './rules/stuck.ts';
 import type { Decision, IncidentState, PolicyContext, PolicyEvent } from './types.ts';
 
@@ -42,7 +46,22 @@ function onSay(s: IncidentState, ctx: PolicyContext, text: string): Decision {
   }
 }
 
+/** H5: suggestions of a kind the person keeps dismissing are not offered to them. */
+function ranked(s: IncidentState, ctx: PolicyContext, d: Decision): Decision {
+  const e = s.enhance;
+  if (!e) return d;
+  const down = (t: TurnDraft): boolean => {
+    const kind = (t.fields?.suggestion as { kind?: unknown } | undefined)?.kind;
+    return typeof kind === 'string' && ranksDown(e.answers, kind, ctx.config.dismissLimit);
+  };
+  return { ...d, turns: d.turns.filter((t) => !down(t)) };
+}
+
 export function decide(s: IncidentState, event: PolicyEvent, ctx: PolicyContext): Decision {
+  return ranked(s, ctx, decideAll(s, event, ctx));
+}
+
+function decideAll(s: IncidentState, event: PolicyEvent, ctx: PolicyContext): Decision {
   switch (event.kind) {
     case 'say':
       return onSay(s, ctx, event.text);
@@ -50,12 +69,20 @@ export function decide(s: IncidentState, event: PolicyEvent, ctx: PolicyContext)
       return { turns: [...missingSteps(s, ctx, event), askPlan(s)] };
     case 'alert':
       return {
-        turns: [...missingSteps(s, ctx, event), ...some(event.status === 'firing' ? pageOtherTeam(s, ctx, event.alert) : null)],
+        turns: [...missingSteps(s, ctx, event), ...some(
+          event.status === 'firing' ? pageOtherTeam(s, ctx, event.alert) : null,
+          event.status === 'firing' ? alertRefinementTurn(s, ctx, event.alert) : null,
+        )],
       };
     case 'plan':
       return { turns: [onPlanStated(event.plan), ...some(viewDocs(s, ctx)), ...missingSteps(s, ctx, event)] };
     case 'action':
-      return { turns: [...some(improve(s, event.action), documentIt(s, event.action)), ...missingSteps(s, ctx, event)] };
+      return {
+        turns: [...some(
+          improve(s, event.action), shortcut(s, ctx, event.from, event.action), splitView(s, ctx, event.from, event.action),
+          recordingRuleTurn(s, ctx, event.action), instrumentationTurn(s, ctx, event.action), documentIt(s, event.action),
+        ), ...missingSteps(s, ctx, event)],
+      };
     case 'tick': {
       const nudge = stuckNudge(s, ctx);
       return { turns: [...some(nudge, nudge ? pingOwner(s, ctx) : null), ...missingSteps(s, ctx, event)] };

@@ -8,5 +8,5 @@ export { lastProgress } from './rules/stuck.ts';
 export { filtersOn } from './rules/improve.ts';
 export {
   defaultPolicyConfig,
-  type Decision, type IncidentState, type PastTurn, type PolicyConfig, type PolicyContext, type PolicyEvent,
+  type Decision, type EnhanceFacts, type IncidentState, type PastTurn, type PolicyConfig, type PolicyContext, type PolicyEvent,
 } from './types.ts';

@@ -2,6 +2,7 @@
 import type {
   Action, AlertData, DeployData, Incident, IncidentStatus, Note, Plan, TimelineEvent, Turn, TurnDraft,
 } from '../types.ts';
+import type { AcrossIncidents, KindAnswers } from '../learning/enhance/index.ts';
 import type { Workspace } from '../workspace/index.ts';
 
 /** A turn the coach already said, as far as the rules need to know to avoid repeating themselves. */
@@ -16,6 +17,17 @@ export interface IncidentState {
   notes: Note[];
   turns: PastTurn[];
   now: Date;
+  /** What the enhancement rules (H2–H5) need from beyond this incident; the coach reads it from the store. */
+  enhance?: EnhanceFacts;
+}
+
+export interface EnhanceFacts {
+  /** The person the event's suggestions would be offered to. */
+  person: string;
+  /** How that person answered each kind of suggestion so far (H5). */
+  answers: KindAnswers;
+  /** Cross-incident patterns about this event's query or alert (H4), when the coach looked. */
+  across: AcrossIncidents | null;
 }
 
 /** The event just recorded (already part of the state), as the rules see it. */
@@ -41,6 +53,22 @@ export interface PolicyConfig {
   crossCheckToleranceMinutes: number;
   /** E2: at most this many process questions on one event, so a busy moment is not buried. */
   maxMissingStepsPerEvent: number;
+  /** H2: a compound action seen this many times surfaces a shortcut the next time it starts. */
+  shortcutRepeats: number;
+  /** H2: the second action of a compound follows the first within this many minutes. */
+  shortcutWindowMinutes: number;
+  /** H3: comparisons of the same two services before a split view is offered. */
+  compareRepeats: number;
+  /** H3: two services looked at within this many minutes of each other are being compared. */
+  compareWindowMinutes: number;
+  /** H4: distinct incidents a pattern needs before a process or system suggestion. */
+  acrossMinIncidents: number;
+  /** H4: an alert with no human action this many minutes after firing went unanswered. */
+  quietAlertMinutes: number;
+  /** H4: two metrics queried this close together by one person are being correlated by hand. */
+  correlateMinutes: number;
+  /** H5: dismissals of a kind after which it is not offered to that person again. */
+  dismissLimit: number;
 }
 
 export const defaultPolicyConfig: PolicyConfig = {
@@ -49,6 +77,14 @@ export const defaultPolicyConfig: PolicyConfig = {
   reaskAfterMinutes: 60,
   crossCheckToleranceMinutes: 2,
   maxMissingStepsPerEvent: 2,
+  shortcutRepeats: 2,
+  shortcutWindowMinutes: 2,
+  compareRepeats: 2,
+  compareWindowMinutes: 5,
+  acrossMinIncidents: 3,
+  quietAlertMinutes: 30,
+  correlateMinutes: 5,
+  dismissLimit: 2,
 };
 
 export interface PolicyContext {

@@ -2,10 +2,11 @@
 import {
   checklist, decide, type Decision, type IncidentState, type PolicyContext, type PolicyEvent,
 } from '../edge/index.ts';
+import { analyzeAcrossIncidents, isSuggestionKind, suggestionRef, type AcrossIncidents } from '../learning/enhance/index.ts';
 import { offlinePhraser, type Phraser } from '../llm/api.ts';
 import type { Demonstrator } from '../query/api.ts';
 import type { Store } from '../store/index.ts';
-import type { Clock, Incident, Turn } from '../types.ts';
+import type { Clock, Incident, Turn, TurnDraft } from '../types.ts';
 import { defaultWorkspace, type Workspace } from '../workspace/index.ts';
 import type { CoachApi, CoachChange, CoachEvent, HandleResult, IncidentView, OpenIncidentInput } from './api.ts';
 import { defaultCoachConfig, type CoachConfig } from './config.ts';
@@ -55,11 +56,45 @@ export function createCoach(deps: CoachDeps): Coach {
     return run;
   };
 
+  /** H4: the cross-incident patterns about this event's query or alert, read at the moment they matter. */
+  function acrossFor(e: PolicyEvent, now: Date): AcrossIncidents | null {
+    const opts = {
+      minIncidents: config.acrossMinIncidents, quietMinutes: config.quietAlertMinutes, correlateMinutes: config.correlateMinutes,
+      now: now.toISOString(),
+    };
+    if (e.kind === 'action' && e.action.kind === 'query_run' && typeof e.action.payload.query === 'string') {
+      return analyzeAcrossIncidents(store, { ...opts, focus: { query: e.action.payload.query } });
+    }
+    if (e.kind === 'alert' && e.status === 'firing') return analyzeAcrossIncidents(store, { ...opts, focus: { alert: e.alert.name } });
+    return null;
+  }
+
+  /** Who an event's suggestions are for: whoever acted, or for an alert the incident's opener. */
+  const personFor = (incident: Incident, e: PolicyEvent): string => ('from' in e ? e.from : incident.openedBy);
+
   /** Runs inside the recording transaction, so the decision sees exactly what was just written. */
   function decideOn(incident: Incident, rec: Recorded): Decided {
     if (!rec.policyEvent) return { incident, rec, state: null, decision: { turns: [] } };
-    const state = buildState(store, incident.id, clock.now(), config.turnHistory);
+    const now = clock.now();
+    const person = personFor(incident, rec.policyEvent);
+    const state: IncidentState = {
+      ...buildState(store, incident.id, now, config.turnHistory),
+      enhance: { person, answers: store.suggestions.answersOf(person), across: acrossFor(rec.policyEvent, now) },
+    };
     return { incident, rec, state, decision: decide(state, rec.policyEvent, ctx) };
+  }
+
+  /**
+   * H5: an enhancement turn is offered once per person, kind and key. Stores the offer and puts its id and
+   * state in the turn's fields; null when that person was already offered it (here or in another incident).
+   */
+  function offered(d: TurnDraft, incidentId: number, person: string, at: string): TurnDraft | null {
+    const ref = d.fields?.suggestion as { kind?: unknown; key?: unknown } | undefined;
+    if (!ref || typeof ref.key !== 'string' || typeof ref.kind !== 'string' || !isSuggestionKind(ref.kind)) return d;
+    if (store.suggestions.offeredTo(person, ref.kind, ref.key)) return null;
+    const { suggestion: _ref, ...body } = d.fields ?? {};
+    const s = store.suggestions.offer({ incidentId, person, kind: ref.kind, key: ref.key, at, body: { ...body, type: d.type, rule: d.rule, text: d.text } });
+    return s ? { ...d, fields: { ...d.fields, suggestion: suggestionRef(s) } } : null;
   }
 
   async function respond(d: Decided, at: string, to: string | null, message: string | null): Promise<HandleResult> {
@@ -72,9 +107,11 @@ export function createCoach(deps: CoachDeps): Coach {
     }, log)];
     const recent = (state?.actions ?? []).filter((a) => a.kind === 'say').slice(-5).map((a) => `${a.actor}: ${a.text}`);
     const phrased = await phrase(shown, phraser, { incidentTitle: incident.title, service: incident.service, recent, message }, log);
-    const turns: Turn[] = store.tx(() => shown.map((d, i) => {
-      const p = phrased[i] ?? { text: d.text, engine: 'offline', fallback: 'missing phrasing' };
-      return store.turns.add({ ...d, text: p.text, incidentId: incident.id, at, engine: p.engine, fallback: p.fallback, to });
+    const person = to ?? incident.openedBy;
+    const turns: Turn[] = store.tx(() => shown.flatMap((draft, i) => {
+      const p = phrased[i] ?? { text: draft.text, engine: 'offline', fallback: 'missing phrasing' };
+      const d = offered({ ...draft, text: p.text }, incident.id, person, at);
+      return d ? [store.turns.add({ ...d, incidentId: incident.id, at, engine: p.engine, fallback: p.fallback, to })] : [];
     }));
     const fresh = store.incidents.get(incident.id);
     if (rec.statusChanged || rec.policyEvent?.kind === 'opened') emit({ type: 'incident', incident: fresh });

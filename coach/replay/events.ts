@@ -7,9 +7,26 @@ const labels = z.record(z.string(), z.string());
 
 const base = { at: iso.describe('When the event happens; the simulated clock') };
 
+/** Which suggestion an answer line means: its id, the newest offered to the person, or the newest of a kind. */
+export type SuggestionPick = { id: number } | { last: true } | { kind: string };
+
+/** An earlier, already resolved incident seeded into the store, so cross-incident rules (H4) have a history. */
+export interface PastIncident {
+  title: string;
+  service: string | null;
+  alerts: { name: string; service: string | null; startsAt: string; labels: Record<string, string> }[];
+  actions: { from: string; at: string; kind: string; query?: string | undefined; url?: string | undefined; text?: string | undefined }[];
+}
+
 export type ReplayLine =
   | { kind: 'incident'; at: string; open: OpenIncidentInput }
   | { kind: 'event'; at: string; event: CoachEvent };
+
+/** Lines only a scenario has: answering a suggestion, and seeding an earlier incident. */
+export type ScenarioLine =
+  | ReplayLine
+  | { kind: 'answer'; at: string; from: string; pick: SuggestionPick; accept: boolean }
+  | { kind: 'past'; at: string; past: PastIncident };
 
 const ev = (event: CoachEvent & { at: string }): ReplayLine => ({ kind: 'event', at: event.at, event });
 const from = z.string().min(1);
@@ -61,20 +78,62 @@ const actionLine = z.object({
   ev({ kind: 'action', at, from: who, action: { kind, step: step ?? null, text, query, language, range, url, payload: { ...rest, ...payload } } }));
 const tickLine = z.object({ ...base, tick: z.literal(true) }).transform((l) => ev({ kind: 'tick', at: l.at }));
 
+const answerLine = z.object({
+  ...base, from,
+  answer: z.object({
+    suggestion: z.union([z.literal('last'), z.number().int().positive(), z.string().min(1)])
+      .describe('"last" (the newest offered to this person), a suggestion id, or a kind such as "split_view"'),
+    accept: z.boolean().describe('true accepts, false dismisses'),
+  }),
+}).transform(({ at, from: who, answer }): ScenarioLine => ({
+  kind: 'answer', at, from: who, accept: answer.accept,
+  pick: answer.suggestion === 'last' ? { last: true } : typeof answer.suggestion === 'number' ? { id: answer.suggestion } : { kind: answer.suggestion },
+}));
+
+const pastLine = z.object({
+  ...base,
+  past: z.object({
+    incident: z.object({ title: z.string().min(1), service: z.string().min(1).nullable().optional() }),
+    alerts: z.array(z.object({
+      name: z.string().min(1), service: z.string().min(1).nullable().optional(), startsAt: iso, labels: labels.default({}),
+    })).default([]),
+    actions: z.array(z.object({
+      from, at: iso, kind: z.string().min(1), query: z.string().optional(), url: z.string().optional(), text: z.string().optional(),
+    })).default([]),
+  }),
+}).transform(({ at, past }): ScenarioLine => ({
+  kind: 'past', at,
+  past: {
+    title: past.incident.title, service: past.incident.service ?? null,
+    alerts: past.alerts.map((a) => ({ ...a, service: a.service ?? null })), actions: past.actions,
+  },
+}));
+
 /** Which key makes a line which event; the first key found wins. */
 const shapes = {
   incident: incidentLine, alert: alertLine, deploy: deployLine, say: sayLine, plan: planLine,
   action: actionLine, note: noteLine, status: statusLine, tick: tickLine,
 } as const;
+const scenarioShapes = { past: pastLine, ...shapes, answer: answerLine } as const;
 
-export function parseLine(raw: unknown): ReplayLine | { error: string } {
+function parseWith<S extends Record<string, z.ZodType>>(shapes: S, raw: unknown): z.output<S[keyof S]> | { error: string } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { error: 'expected a JSON object' };
-  const key = (Object.keys(shapes) as (keyof typeof shapes)[]).find((k) => k in raw);
+  const key = Object.keys(shapes).find((k) => k in raw);
   if (!key) return { error: `unknown event: expected one of the keys ${Object.keys(shapes).join(', ')}` };
-  const r = shapes[key].safeParse(raw);
+  const r = (shapes[key] as z.ZodType).safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
     return { error: `${key} event: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}` };
   }
-  return r.data;
+  return r.data as z.output<S[keyof S]>;
+}
+
+/** A line of a recording (CONTRACTS §2 events): what the demo seeder and front ends replay. */
+export function parseLine(raw: unknown): ReplayLine | { error: string } {
+  return parseWith(shapes, raw);
+}
+
+/** A line of a `mentat replay` scenario: the recorded events plus `answer` and `past` (docs/edge-rules.md). */
+export function parseScenarioLine(raw: unknown): ScenarioLine | { error: string } {
+  return parseWith(scenarioShapes, raw);
 }

@@ -1,12 +1,36 @@
 // `mentat replay`: plays a scenario against a fresh incident on a fresh in-memory store, with a simulated clock.
 import { createCoach } from '../incident/index.ts';
+import { answerSuggestion } from '../learning/enhance/index.ts';
 import type { CoachConfig } from '../incident/index.ts';
 import type { Phraser } from '../llm/api.ts';
 import type { Demonstrator } from '../query/api.ts';
 import { Store } from '../store/index.ts';
 import { CodedError, type Clock, type Turn } from '../types.ts';
 import { loadWorkspace } from '../workspace/index.ts';
-import { parseLine } from './events.ts';
+import { parseScenarioLine, type PastIncident, type SuggestionPick } from './events.ts';
+
+/** Seeds an earlier incident, resolved, with its alerts and what people did, straight into the store. */
+function seedPast(store: Store, p: PastIncident): void {
+  const times = [...p.alerts.map((a) => a.startsAt), ...p.actions.map((a) => a.at)].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const opened = times[0] ?? new Date(0).toISOString();
+  store.tx(() => {
+    const inc = store.incidents.create({ title: p.title, service: p.service, severity: 'SEV3', openedAt: opened, openedBy: 'replay', fingerprint: null, channel: null });
+    for (const a of p.alerts) {
+      const alert = { name: a.name, service: a.service, startsAt: a.startsAt, labels: a.labels, annotations: {} };
+      store.timeline.add({ incidentId: inc.id, at: a.startsAt, kind: 'alert_firing', summary: `${a.name} firing`, data: { alert } });
+    }
+    for (const a of p.actions) {
+      const payload = { ...(a.query !== undefined ? { query: a.query } : {}), ...(a.url !== undefined ? { url: a.url } : {}) };
+      store.actions.add({ incidentId: inc.id, actor: a.from, at: a.at, kind: a.kind, text: a.text ?? a.query ?? a.url ?? '', payload });
+    }
+    store.incidents.setStatus(inc.id, 'resolved', times.at(-1) ?? opened);
+  });
+}
+
+function pickSuggestion(store: Store, incidentId: number, from: string, pick: SuggestionPick): number | null {
+  if ('id' in pick) return pick.id;
+  return store.suggestions.latest(incidentId, from, 'kind' in pick ? pick.kind : undefined)?.id ?? null;
+}
 
 export interface ReplayOptions {
   workspaceDir?: string | null;
@@ -57,13 +81,22 @@ export async function runReplay(lines: Iterable<string> | AsyncIterable<string>,
       } catch {
         bad(n, 'not valid JSON');
       }
-      const line = parseLine(json);
+      const line = parseScenarioLine(json);
       if ('error' in line) bad(n, line.error);
       const at = new Date(line.at);
       if (at.getTime() < now.getTime()) bad(n, `time goes backwards (${line.at} is before ${now.toISOString()})`);
       now = at;
       let turns: Turn[];
-      if (line.kind === 'incident') {
+      if (line.kind === 'past') {
+        seedPast(store, line.past);
+        turns = [];
+      } else if (line.kind === 'answer') {
+        if (incidentId === null) bad(n, 'the first event must open the incident ({"at":…, "incident":{…}})');
+        const id = pickSuggestion(store, incidentId, line.from, line.pick);
+        if (id === null) bad(n, `answer event: nothing was offered to ${line.from}${'kind' in line.pick ? ` of kind ${line.pick.kind}` : ''} to answer`);
+        answerSuggestion(store, { id, person: line.from, accept: line.accept, at: line.at });
+        turns = [];
+      } else if (line.kind === 'incident') {
         if (incidentId !== null) bad(n, 'a scenario opens one incident, on its first line');
         const r = await coach.open(line.open);
         incidentId = r.incident.id;

@@ -36,6 +36,27 @@ export class SuggestionRepo {
     return info.changes === 1 ? this.get(Number(info.lastInsertRowid)) : null;
   }
 
+  /** Whether this person was ever offered this kind and key, in any incident: suggestions come once. */
+  offeredTo(person: string, kind: string, key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM suggestions WHERE person = ? AND kind = ? AND key = ? LIMIT 1').get(person, kind, key) !== undefined;
+  }
+
+  /** The newest suggestion offered to a person in an incident, optionally of one kind. */
+  latest(incidentId: number, person: string, kind?: string): Suggestion | null {
+    const r = (kind
+      ? this.db.prepare('SELECT * FROM suggestions WHERE incident_id = ? AND person = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(incidentId, person, kind)
+      : this.db.prepare('SELECT * FROM suggestions WHERE incident_id = ? AND person = ? ORDER BY id DESC LIMIT 1').get(incidentId, person)) as Row | undefined;
+    return r ? toSuggestion(r) : null;
+  }
+
+  /** A person's suggestions, newest first, optionally only those in one state. */
+  ofPerson(person: string, state?: SuggestionState, limit = 200): Suggestion[] {
+    const rows = state
+      ? this.db.prepare('SELECT * FROM suggestions WHERE person = ? AND state = ? ORDER BY id DESC LIMIT ?').all(person, state, limit)
+      : this.db.prepare('SELECT * FROM suggestions WHERE person = ? ORDER BY id DESC LIMIT ?').all(person, limit);
+    return (rows as Row[]).map(toSuggestion);
+  }
+
   get(id: number): Suggestion | null {
     const r = this.db.prepare('SELECT * FROM suggestions WHERE id = ?').get(id) as Row | undefined;
     return r ? toSuggestion(r) : null;

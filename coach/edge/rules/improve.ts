@@ -35,7 +35,7 @@ export function improve(s: IncidentState, action: Action): TurnDraft | null {
       const iso = new Date(from).toISOString().replace('.000Z', 'Z');
       return {
         phase: 'enhance', type: 'improve', rule: 'H1',
-        fields: { action_id: action.id, suggest: { range: { from: iso, to: range.to } } },
+        fields: { action_id: action.id, suggest: { range: { from: iso, to: range.to } }, suggestion: { kind: 'improve', key: `action:${action.id}` } },
         text: `Start the range 5 minutes before the alert fired (${clock(iso)}), so you see the before and after.`,
       };
     }
@@ -45,7 +45,7 @@ export function improve(s: IncidentState, action: Action): TurnDraft | null {
     const label = serviceLabel(s);
     return {
       phase: 'enhance', type: 'improve', rule: 'H1',
-      fields: { action_id: action.id, suggest: { matcher: { label, value: service } } },
+      fields: { action_id: action.id, suggest: { matcher: { label, value: service } }, suggestion: { kind: 'improve', key: `action:${action.id}` } },
       text: `Add {${label}="${service}"} to the query, so it only counts the affected service.`,
     };
   }
