@@ -9,6 +9,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   status: number;
+  /** What the fake answered (a posted message's `ts`, say); absent for 429s. */
+  response?: Record<string, unknown>;
 }
 
 export type MethodHandler = (args: Record<string, unknown>) => Record<string, unknown>;
@@ -88,9 +90,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    calls.push({ method, args, headers: req.headers, status: 200 });
+    const call: SlackCall = { method, args, headers: req.headers, status: 200 };
+    calls.push(call);
     const handler = handlers.get(method) ?? defaults[method];
     const body = url.pathname.startsWith('/response/') ? { ok: true } : handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    call.response = body;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };

@@ -26,3 +26,16 @@ export async function latestNote(deps: Pick<SlackDeps, 'learning'>, incidentId: 
     throw e;
   }
 }
+
+/** The core's answering workflow (coach/learning/enhance), as it takes an answer: a person and accept or not. */
+export interface CoreSuggestionAnswers {
+  answer(a: { id: number; person: string; accept: boolean }): unknown;
+}
+
+/**
+ * Slack answers through the server's own suggestion service, so the core's checks (404, 403, 409) and its
+ * live changes to the sidebar are the same whichever front end answered.
+ */
+export function suggestionsThrough(core: CoreSuggestionAnswers): SlackSuggestions {
+  return { answer: (who, id, answer) => Promise.resolve(core.answer({ id, person: who.person, accept: answer === 'accepted' })) };
+}
