@@ -108,6 +108,13 @@ export function queryCardBlocks(card: QueryCardData, turnId: number, fullTextUrl
   return blocks;
 }
 
+/** Who a suggestion was for, as Slack shows a person: a mention for a Slack user. */
+function answerer(to: string | null): string {
+  const id = to?.startsWith('slack:') ? to.slice(6) : null;
+  if (id && /^[UW][A-Z0-9]{2,30}$/.test(id)) return `<@${id}>`;
+  return to ? escapeText(to) : 'its person';
+}
+
 export function turnBlocks(turn: Turn, fullTextUrl: string | null): KnownBlock[] {
   const label = `${PHASE_LABEL[turn.phase]} · ${escapeText(turn.rule)}${turn.engine !== 'offline' ? ` · ${escapeText(turn.engine)}` : ''}`;
   const blocks: KnownBlock[] = [context(label), mrkdwn(escapeText(turn.text), LIMITS.sectionText, fullTextUrl)];
@@ -122,7 +129,7 @@ export function turnBlocks(turn: Turn, fullTextUrl: string | null): KnownBlock[]
   if (suggestion) {
     blocks.push(suggestion.state === 'offered'
       ? suggestionButtons(suggestion.id)
-      : suggestionAnswered(suggestion.id, suggestion.state, turn.to ? escapeText(turn.to) : 'its person'));
+      : suggestionAnswered(suggestion.id, suggestion.state, answerer(turn.to)));
   }
   return blocks;
 }
