@@ -97,8 +97,15 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   }
   const hook = hookUrl && hookSecret ? startWebhookDeliverer({ store, clock, support, url: hookUrl, secret: hookSecret, log }) : null;
   if (hook && hookUrl) log(`published support answers go to ${new URL(hookUrl).origin}`);
+  const [{ createLearningNotes, offlineNoteWriter }, { LEARNING_NOTES_KEY }] = await Promise.all([
+    import('../learning/index.ts'), import('../server/routes/learning.ts'),
+  ]);
+  // With a model configured, the note agent writes, and the offline writer answers whenever it fails.
+  const noteWriter = model ? (await import('../llm/note-agent.ts')).noteWriterFromConfig(model, offlineNoteWriter) : undefined;
+  const learningNotes = createLearningNotes({ store, clock, workspace, log, ...(noteWriter ? { writer: noteWriter } : {}) });
   const services: Record<string, unknown> = {
     workspace, [QUERY_SERVICES_KEY]: queries, [SUPPORT_KEY]: support, [PEOPLE_KEY]: createDirectory(workspace.people),
+    [LEARNING_NOTES_KEY]: learningNotes,
   };
   return {
     deps: { store, coach, clock, services },

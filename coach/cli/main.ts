@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   plan: async () => (await import('./client-commands.ts')).planCommand,
   note: async () => (await import('./client-commands.ts')).noteCommand,
   people: async () => (await import('./people.ts')).peopleCommand,
+  notes: async () => (await import('./notes.ts')).notesCommand,
   replay: async () => (await import('./delegated.ts')).replay,
   translate: async () => (await import('./delegated.ts')).translate,
 };

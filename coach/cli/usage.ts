@@ -14,6 +14,13 @@ export const COMMANDS: Record<string, { usage: string; help: string }> = {
   ask: { usage: 'mentat ask ID QUESTION…', help: 'Asks the coach about incident ID (the ask box): a question, "I\'m stuck", a statement.' },
   plan: { usage: 'mentat plan ID TEXT… | mentat plan ID -', help: 'States your plan for incident ID; "-" reads it from standard input.' },
   note: { usage: 'mentat note ID TEXT… [--pin]', help: 'Adds a note to incident ID\'s scratchpad.' },
+  notes: {
+    usage: 'mentat notes export|show|generate|publish ID [--version N] [--server URL] [--as NAME] [--json]',
+    help: 'Learning notes (docs/learning.md). "export ID" prints the incident\'s latest note as markdown; "show ID" says its\n' +
+      'version, state and engine, then the note; "generate ID" writes a new draft from the record (once the incident is\n' +
+      'mitigated or resolved); "publish ID" publishes the current version (or --version N, refused if it is no longer\n' +
+      'current) and needs a responder. An unknown incident or a missing note exits 1 with one line saying why.',
+  },
   people: {
     usage: 'mentat people token NAME | list | revoke NAME [--db FILE] [--workspace DIR] [--json]',
     help: 'Personal API tokens (docs/support.md). "token NAME" creates NAME\'s token, replacing an older one, and prints it once;\n' +
@@ -26,7 +33,7 @@ export const COMMANDS: Record<string, { usage: string; help: string }> = {
 };
 
 export const CLIENT_OPTIONS =
-  'Client options (incident, ask, plan, note): --server URL (env MENTAT_URL, default http://127.0.0.1:4319),\n' +
+  'Client options (incident, ask, plan, note, notes): --server URL (env MENTAT_URL, default http://127.0.0.1:4319),\n' +
   '  --as NAME (env MENTAT_USER, else your login name), --json; MENTAT_TOKEN is sent when set.';
 
 export function overview(): string {
@@ -37,5 +44,5 @@ export function overview(): string {
 
 export function commandHelp(name: string): string | null {
   const c = COMMANDS[name];
-  return c ? `Usage: ${c.usage}\n\n${c.help}${['incident', 'ask', 'plan', 'note'].includes(name) ? `\n\n${CLIENT_OPTIONS}` : ''}` : null;
+  return c ? `Usage: ${c.usage}\n\n${c.help}${['incident', 'ask', 'plan', 'note', 'notes'].includes(name) ? `\n\n${CLIENT_OPTIONS}` : ''}` : null;
 }

@@ -57,6 +57,13 @@ export const bodies = {
   supportRewrite: z.object({ from: actor, version, reply: z.string().trim().min(1, 'Required: your reply in your own words').max(4_000) }),
   supportApprove: z.object({ from: actor, version: version.describe('the version you read and approve') }),
   supportWithdraw: z.object({ from: actor, reason: z.string().trim().max(500).optional() }),
+  learningNoteGenerate: z.object({ from: actor }),
+  learningNoteEdit: z.object({
+    from: actor,
+    version: version.describe('the version you edited'),
+    markdown: z.string().trim().min(1, "Required: the note's text as markdown").max(200_000),
+  }),
+  learningNotePublish: z.object({ from: actor, version: version.describe('the version you read and publish') }),
 } as const;
 
 type Bodies = typeof bodies;

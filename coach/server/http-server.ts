@@ -7,6 +7,8 @@ import { bindFrom, identify, PEOPLE_KEY, type Caller } from './identity.ts';
 import { createDirectory } from '../people/index.ts';
 import { createSupport, type SupportService } from '../support/index.ts';
 import { SUPPORT_KEY } from './routes/support.ts';
+import { createLearningNotes, type LearningNotesService } from '../learning/index.ts';
+import { LEARNING_NOTES_KEY } from './routes/learning.ts';
 import { workspaceOf } from './routes/team.ts';
 import { startSupportScheduler } from '../support/scheduler.ts';
 import { hasBody, isJsonType, parseJson, readBody } from './body.ts';
@@ -79,6 +81,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const deps = base;
   const support = services[SUPPORT_KEY] as SupportService;
   const unsubscribeSupport = support.subscribe((c) => hub.publish(c));
+  services[LEARNING_NOTES_KEY] ??= createLearningNotes({ store: base.store, clock: base.clock, workspace, log });
+  const unsubscribeNotes = (services[LEARNING_NOTES_KEY] as LearningNotesService).subscribe((c) => hub.publish(c));
   const scheduler = startSupportScheduler(support, log);
   const identifyOpts = (allowQuery: boolean) => ({ store: deps.store, sharedToken: token, soloAllowed, allowQuery, desktopToken: opts.desktopToken ?? null });
   const router = new Router([...allRoutes(), ...(opts.extraRoutes ?? [])]);
@@ -163,6 +167,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ticker.stop();
     unsubscribe();
     unsubscribeSupport();
+    unsubscribeNotes();
     scheduler.stop();
     hub.close();
     throw e;
@@ -176,6 +181,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ticker.stop();
       unsubscribe();
       unsubscribeSupport();
+      unsubscribeNotes();
       scheduler.stop();
       hub.close();
       server.close(() => resolve());

@@ -1,10 +1,11 @@
 // GET /api/events: relays coach changes to browsers as server-sent events, each client filtered to one incident or all.
 import type { ServerResponse } from 'node:http';
 import type { CoachChange } from '../incident/api.ts';
+import type { LearningNoteChange } from '../learning/notes/types.ts';
 import type { SupportChange } from '../support/types.ts';
 
-/** What live views hear: the coach's changes and the support workflow's. */
-export type LiveChange = CoachChange | SupportChange;
+/** What live views hear: the coach's changes, the support workflow's and the learning notes'. */
+export type LiveChange = CoachChange | SupportChange | LearningNoteChange;
 import { parseIncidentRef } from '../store/index.ts';
 import { CodedError } from '../types.ts';
 import type { ServerDeps } from './route.ts';

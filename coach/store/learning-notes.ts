@@ -63,6 +63,14 @@ export class LearningNoteRepo {
       .run(at, by, at, noteId, version).changes === 1;
   }
 
+  /** Notes that have a version, newest change first; `published` ones by when they were published. */
+  list(opts: { state?: 'draft' | 'published' | 'all'; limit?: number } = {}): NoteRow[] {
+    const state = opts.state ?? 'all';
+    if (state === 'published') return this.published(opts.limit ?? 20);
+    const where = state === 'draft' ? "AND state = 'draft'" : '';
+    return (this.db.prepare(`SELECT * FROM learning_notes WHERE version > 0 ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`).all(opts.limit ?? 20) as Row[]).map(toRow);
+  }
+
   /** Published notes, newest first (team memory, the Home tab). */
   published(limit = 20): NoteRow[] {
     return (this.db.prepare("SELECT * FROM learning_notes WHERE state = 'published' ORDER BY published_at DESC LIMIT ?").all(limit) as Row[]).map(toRow);
