@@ -64,6 +64,7 @@ export const bodies = {
     markdown: z.string().trim().min(1, "Required: the note's text as markdown").max(200_000),
   }),
   learningNotePublish: z.object({ from: actor, version: version.describe('the version you read and publish') }),
+  suggestionAnswer: z.object({ from: actor }),
 } as const;
 
 type Bodies = typeof bodies;

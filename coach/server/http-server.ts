@@ -7,6 +7,8 @@ import { bindFrom, identify, PEOPLE_KEY, type Caller } from './identity.ts';
 import { createDirectory } from '../people/index.ts';
 import { createSupport, type SupportService } from '../support/index.ts';
 import { SUPPORT_KEY } from './routes/support.ts';
+import { createSuggestionService, type SuggestionService } from '../learning/enhance/index.ts';
+import { SUGGESTIONS_KEY } from './routes/suggestions.ts';
 import { createLearningNotes, type LearningNotesService } from '../learning/index.ts';
 import { LEARNING_NOTES_KEY } from './routes/learning.ts';
 import { workspaceOf } from './routes/team.ts';
@@ -83,6 +85,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const unsubscribeSupport = support.subscribe((c) => hub.publish(c));
   services[LEARNING_NOTES_KEY] ??= createLearningNotes({ store: base.store, clock: base.clock, workspace, log });
   const unsubscribeNotes = (services[LEARNING_NOTES_KEY] as LearningNotesService).subscribe((c) => hub.publish(c));
+  services[SUGGESTIONS_KEY] ??= createSuggestionService({ store: base.store, clock: base.clock });
+  const unsubscribeSuggestions = (services[SUGGESTIONS_KEY] as SuggestionService).subscribe((c) => hub.publish(c));
   const scheduler = startSupportScheduler(support, log);
   const identifyOpts = (allowQuery: boolean) => ({ store: deps.store, sharedToken: token, soloAllowed, allowQuery, desktopToken: opts.desktopToken ?? null });
   const router = new Router([...allRoutes(), ...(opts.extraRoutes ?? [])]);
@@ -167,6 +171,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ticker.stop();
     unsubscribe();
     unsubscribeSupport();
+    unsubscribeSuggestions();
     unsubscribeNotes();
     scheduler.stop();
     hub.close();
@@ -181,6 +186,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ticker.stop();
       unsubscribe();
       unsubscribeSupport();
+      unsubscribeSuggestions();
       unsubscribeNotes();
       scheduler.stop();
       hub.close();

@@ -2,10 +2,11 @@
 import type { ServerResponse } from 'node:http';
 import type { CoachChange } from '../incident/api.ts';
 import type { LearningNoteChange } from '../learning/notes/types.ts';
+import type { SuggestionChange } from '../learning/enhance/index.ts';
 import type { SupportChange } from '../support/types.ts';
 
 /** What live views hear: the coach's changes, the support workflow's and the learning notes'. */
-export type LiveChange = CoachChange | SupportChange | LearningNoteChange;
+export type LiveChange = CoachChange | SupportChange | LearningNoteChange | SuggestionChange;
 import { parseIncidentRef } from '../store/index.ts';
 import { CodedError } from '../types.ts';
 import type { ServerDeps } from './route.ts';

@@ -1,5 +1,6 @@
 // H4: what the action log says across incidents. Aggregation runs in SQL over indexed columns (migration 7);
 // JavaScript only merges the aggregated groups that SQL cannot tell apart (matcher order, metric names).
+// A query_run's query is its action text (the coach records it so), which the indexes cover.
 import type { Store } from '../../store/index.ts';
 import { metricOf, normalizeQuery } from './query-key.ts';
 
@@ -31,10 +32,10 @@ const squash = "replace(replace(replace(replace(q, ' ', ''), char(9), ''), char(
 
 function repeatedQueries(store: Store, min: number, metric: string | null): RepeatedQuery[] {
   const rows = store.db.prepare(`
-    SELECT MIN(q) AS sample, GROUP_CONCAT(DISTINCT incident_id) AS incidents, GROUP_CONCAT(DISTINCT actor) AS people
-    FROM (SELECT incident_id, actor, json_extract(payload, '$.query') AS q FROM actions
-          WHERE kind = 'query_run' AND incident_id IS NOT NULL)
-    WHERE q IS NOT NULL ${metric ? 'AND instr(q, @metric) > 0' : ''}
+    SELECT MIN(q) AS sample, GROUP_CONCAT(incidents) AS incidents, GROUP_CONCAT(people) AS people FROM (
+      SELECT text AS q, GROUP_CONCAT(DISTINCT incident_id) AS incidents, GROUP_CONCAT(DISTINCT actor) AS people FROM actions
+      WHERE kind = 'query_run' AND incident_id IS NOT NULL AND text <> '' ${metric ? 'AND instr(text, @metric) > 0' : ''}
+      GROUP BY text)
     GROUP BY ${squash}`).all(metric ? { metric } : {}) as { sample: string; incidents: string; people: string }[];
   const merged = new Map<string, { query: string; incidents: Set<number>; people: Set<string> }>();
   for (const r of rows) {
@@ -66,16 +67,19 @@ function quietAlerts(store: Store, min: number, minutes: number, now: string, al
 }
 
 function correlations(store: Store, min: number, minutes: number, metric: string | null): Correlation[] {
-  const rows = store.db.prepare(`
-    SELECT qa, qb, GROUP_CONCAT(DISTINCT incident_id) AS incidents, GROUP_CONCAT(DISTINCT actor) AS people FROM (
-      SELECT a.incident_id, a.actor, json_extract(a.payload, '$.query') AS qa, json_extract(b.payload, '$.query') AS qb
+  // With a metric, the side that must name it is filtered before the join, once as the first query, once as the second.
+  const pairs = (side: 'a' | 'b' | null): string => `
+      SELECT a.incident_id, a.actor, a.text AS qa, b.text AS qb
       FROM actions a JOIN actions b
         ON b.kind = 'query_run' AND b.incident_id = a.incident_id AND b.actor = a.actor AND b.id <> a.id
         AND b.at >= substr(a.at, 1, 19)
         AND b.at < strftime('%Y-%m-%dT%H:%M:%S', a.at, '+' || (@minutes * 60 + 1) || ' seconds')
         AND julianday(b.at) - julianday(a.at) BETWEEN 0 AND @minutes / 1440.0
-      WHERE a.kind = 'query_run' AND a.incident_id IS NOT NULL)
-    WHERE qa IS NOT NULL AND qb IS NOT NULL AND qa <> qb ${metric ? 'AND (instr(qa, @metric) > 0 OR instr(qb, @metric) > 0)' : ''}
+        ${side ? `AND instr(${side}.text, @metric) > 0` : ''}
+      WHERE a.kind = 'query_run' AND a.incident_id IS NOT NULL AND a.text <> '' AND b.text <> '' AND a.text <> b.text`;
+  const rows = store.db.prepare(`
+    SELECT qa, qb, GROUP_CONCAT(DISTINCT incident_id) AS incidents, GROUP_CONCAT(DISTINCT actor) AS people FROM (
+      ${metric ? `${pairs('a')} UNION ALL ${pairs('b')}` : pairs(null)})
     GROUP BY qa, qb`).all({ minutes, ...(metric ? { metric } : {}) }) as { qa: string; qb: string; incidents: string; people: string }[];
   const merged = new Map<string, { metrics: [string, string]; incidents: Set<number>; people: Set<string> }>();
   const metricCache = new Map<string, string | null>();
