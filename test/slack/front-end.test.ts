@@ -6,6 +6,9 @@ import { createCoach } from '../../coach/incident/index.ts';
 import { createDirectory, parseRoster } from '../../coach/people/index.ts';
 import { PEOPLE_KEY } from '../../coach/server/identity.ts';
 import { SUPPORT_KEY } from '../../coach/server/routes/support.ts';
+import { LEARNING_NOTES_KEY } from '../../coach/server/routes/learning.ts';
+import { SUGGESTIONS_KEY } from '../../coach/server/routes/suggestions.ts';
+import { createLearningNotes } from '../../coach/learning/index.ts';
 import { Store } from '../../coach/store/index.ts';
 import { createSupport } from '../../coach/support/index.ts';
 import { systemClock } from '../../coach/types.ts';
@@ -65,6 +68,27 @@ describe('Slack front end for mentat serve', () => {
       await support.ask({ person: 'sam', roles: ['support'], via: 'token' }, { incident: inc.incident.id, question: 'Is it down?' });
       support.flushDue();
       await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0FRONTEND' && JSON.stringify(c.args).includes('Support wants to know')));
+    } finally {
+      await fe?.stop();
+      await slack.close();
+    }
+  });
+
+  it('hands the server\'s learning notes to the assistant (a published note is posted) and shares one suggestion workflow', async () => {
+    const slack = await startFakeSlack();
+    const learning = createLearningNotes({ store, clock: systemClock, workspace: defaultWorkspace() });
+    const services: Record<string, unknown> = { [LEARNING_NOTES_KEY]: learning };
+    const fe = await slackFrontEnd({ env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl }, deps: { ...deps, services }, log });
+    // The server starts with these services and keeps a workflow it finds there: one for Slack and the sidebar.
+    expect(services[SUGGESTIONS_KEY]).toBeDefined();
+    await fe?.start();
+    try {
+      const inc = await coach.open({ title: 'Search slow', by: 'alice', channel: 'C0NOTES' });
+      await coach.handle(inc.incident.id, { kind: 'status', from: 'alice', status: 'resolved' });
+      const alice = { person: 'alice', roles: ['responder' as const], via: 'token' as const };
+      const note = await learning.generate(alice, inc.incident.id);
+      learning.publish(alice, note.id, note.version);
+      await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0NOTES' && String(c.args.text).startsWith(`Learning note for ${inc.incident.key} published by`)));
     } finally {
       await fe?.stop();
       await slack.close();

@@ -7,6 +7,11 @@ import { createDirectory, parseRoster } from '../../coach/people/index.ts';
 import { PEOPLE_KEY } from '../../coach/server/identity.ts';
 import { startServer, type RunningServer } from '../../coach/server/index.ts';
 import { SUPPORT_KEY } from '../../coach/server/routes/support.ts';
+import { LEARNING_NOTES_KEY } from '../../coach/server/routes/learning.ts';
+import { SUGGESTIONS_KEY } from '../../coach/server/routes/suggestions.ts';
+import { createLearningNotes, type LearningNotesService } from '../../coach/learning/index.ts';
+import { createSuggestionService, type SuggestionService } from '../../coach/learning/enhance/index.ts';
+import { suggestionsThrough } from '../../bots/slack/learning/services.ts';
 import { Store } from '../../coach/store/index.ts';
 import { createSupport, type SupportService } from '../../coach/support/index.ts';
 import { systemClock, type Clock } from '../../coach/types.ts';
@@ -26,6 +31,10 @@ export interface Stack {
   logs: string[];
   /** The real support workflow, on a clock the test moves (`clock.advance`) to close batch windows. */
   support: SupportService;
+  /** The real learning-note workflow, shared by the server's routes and the Slack assistant. */
+  learning: LearningNotesService;
+  /** The real suggestion-answering workflow (H5). */
+  suggestions: SuggestionService;
   clock: Clock & { advance(ms: number): void };
   /** POSTs a signed body to /slack/events; `headers` may override or add headers. */
   post(body: string | Record<string, unknown> | URLSearchParams, headers?: Record<string, string>): Promise<Response>;
@@ -56,21 +65,23 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     logs.push(line);
   };
   const support = createSupport({ store, clock, workspace, batchWindowMs: opts.batchWindowMs ?? 60_000, log });
+  const learning = createLearningNotes({ store, clock, workspace, log });
+  const suggestions = createSuggestionService({ store, clock });
   const assistant = createSlackAssistant({
     coach, store, clock: systemClock, botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl,
     publicUrl: 'http://mentat.example', log, retries: opts.retries ?? 3, ...(opts.query ? { query: opts.query } : {}),
     ...(opts.announceChannel ? { announceChannel: opts.announceChannel } : {}),
-    support, directory, groupsTtlMs: 60_000,
+    support, directory, groupsTtlMs: 60_000, learning, suggestions: suggestionsThrough(suggestions),
   });
   await assistant.start();
   const handle = assistant.handleHttp;
   if (!handle) throw new Error('expected HTTP mode');
   const server = await startServer({
-    host: '127.0.0.1', port: 0, deps: { store, coach, clock: systemClock, services: { [SUPPORT_KEY]: support, [PEOPLE_KEY]: directory, workspace } }, log, tickMs: 0,
+    host: '127.0.0.1', port: 0, deps: { store, coach, clock: systemClock, services: { [SUPPORT_KEY]: support, [PEOPLE_KEY]: directory, [LEARNING_NOTES_KEY]: learning, [SUGGESTIONS_KEY]: suggestions, workspace } }, log, tickMs: 0,
     extraHandlers: [{ method: 'POST', path: '/slack/events', handle }],
   });
   return {
-    store, coach, slack, assistant, server, logs, support, clock,
+    store, coach, slack, assistant, server, logs, support, learning, suggestions, clock,
     async post(body, headers = {}) {
       const isForm = body instanceof URLSearchParams;
       const text = typeof body === 'string' ? body : isForm ? body.toString() : JSON.stringify(body);
