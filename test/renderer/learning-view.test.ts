@@ -1,7 +1,7 @@
 // The pure parts of the learning-note review and the suggestion turns: the markdown reader (text stays
 // text, folds become disclosure data), a note's newer copy, and what a suggestion turn offers.
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, plainText, sectionTitles, type Block } from '../../renderer/src/learning/markdown.ts';
+import { parseInline, parseMarkdown, plainText, sectionTitles, withoutSection, type Block } from '../../renderer/src/learning/markdown.ts';
 import { newerNote } from '../../renderer/src/learning/useLearningNote.ts';
 import { noteFilename } from '../../renderer/src/learning/download.ts';
 import { acceptedShortcuts, runAndOpenTool, suggestionOf } from '../../renderer/src/coach/suggestion.ts';
@@ -63,6 +63,11 @@ describe('learning note markdown', () => {
     const own = parseMarkdown('<details>\n<summary>Why</summary>\n\n- a\n- b\n</details>\nafter');
     expect(own[0]).toMatchObject({ kind: 'details', blocks: [{ kind: 'list', items: [[{ kind: 'text', text: 'a' }], [{ kind: 'text', text: 'b' }]] }] });
     expect(own[1]).toEqual({ kind: 'paragraph', text: [{ kind: 'text', text: 'after' }] });
+  });
+
+  it('leaves out the questions section when the questions show as cards', () => {
+    expect(sectionTitles(parseMarkdown(withoutSection(NOTE_MD, 'Questions for the reader')))).toEqual(['Timeline', 'Queries that mattered']);
+    expect(withoutSection('# a\n\nno sections\n', 'Questions for the reader')).toBe('# a\n\nno sections\n');
   });
 
   it('names the export file after the incident and version', () => {

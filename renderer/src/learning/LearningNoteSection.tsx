@@ -8,6 +8,7 @@ import type { IncidentState } from '../incident/index.ts';
 import { isResponder, useSession } from '../shell/session.ts';
 import { downloadText, noteFilename } from './download.ts';
 import { Markdown } from './Markdown.tsx';
+import { withoutSection } from './markdown.ts';
 import { QuestionCards } from './QuestionCards.tsx';
 import { useLearningNote } from './useLearningNote.ts';
 
@@ -16,11 +17,11 @@ export const noteReady = (status: Incident['status']): boolean => status === 'mi
 export function LearningNoteSection({ incident, state }: { incident: Incident; state: Pick<IncidentState, 'onEnhance'> }) {
   const session = useSession();
   const responder = isResponder(session);
-  const ln = useLearningNote(session.client, incident.id, state.onEnhance);
+  const ready = noteReady(incident.status);
+  const ln = useLearningNote(session.client, incident.id, state.onEnhance, ready);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const note = ln.note;
-  const ready = noteReady(incident.status);
   if (!ready && !note) return null;
 
   const engine = note ? (note.engine === 'offline' ? 'offline engine' : note.engine) : '';
@@ -77,7 +78,11 @@ export function LearningNoteSection({ incident, state }: { incident: Incident; s
               </div>
             </form>
           ) : (
-            <Markdown source={note.markdown} headingBase={3} label="Learning note text" />
+            <Markdown
+              source={note.questions.length ? withoutSection(note.markdown, 'Questions for the reader') : note.markdown}
+              headingBase={3}
+              label="Learning note text"
+            />
           )}
           <QuestionCards note={note} />
         </article>

@@ -201,3 +201,16 @@ export function parseMarkdown(src: string): Block[] {
 export function sectionTitles(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.plain] : []));
 }
+
+/**
+ * The note without its "Questions for the reader" section, for when the questions are shown as cards
+ * (the reader answers before revealing, so the folded answers need not sit right above them too).
+ */
+export function withoutSection(markdown: string, title: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => /^##\s/.test(l) && l.replace(/^##\s+/, '').trim().toLowerCase() === title.toLowerCase());
+  if (start < 0) return markdown;
+  let end = lines.findIndex((l, i) => i > start && /^#{1,2}\s/.test(l));
+  if (end < 0) end = lines.length;
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}

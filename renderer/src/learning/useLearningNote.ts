@@ -23,7 +23,11 @@ export function newerNote(cur: LearningNote | null | undefined, next: LearningNo
   return next.state === 'published' || cur.state !== 'published' ? next : cur;
 }
 
-export function useLearningNote(client: Client, incidentId: number, onEnhance: (l: (c: EnhanceChange) => void) => () => void): LearningNoteState {
+/**
+ * `ready`: the incident is mitigated or resolved. Before that no note can exist unless one was drafted
+ * earlier (then the stream or a later load brings it), so the page does not ask.
+ */
+export function useLearningNote(client: Client, incidentId: number, onEnhance: (l: (c: EnhanceChange) => void) => () => void, ready: boolean): LearningNoteState {
   const [note, setNote] = useState<LearningNote | null | undefined>(undefined);
   const [busy, setBusy] = useState<LearningNoteState['busy']>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +35,9 @@ export function useLearningNote(client: Client, incidentId: number, onEnhance: (
   const load = useCallback(() => {
     client.learningNote(incidentId).then(setNote, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [client, incidentId]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (ready) load();
+  }, [load, ready]);
 
   const put = useCallback((n: LearningNote) => setNote((cur) => newerNote(cur, n)), []);
   useEffect(() => onEnhance((c) => {
