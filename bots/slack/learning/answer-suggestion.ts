@@ -1,11 +1,12 @@
 // Accept / Dismiss on an enhancement turn (H5). The button carries only the suggestion's id; the clicker
 // answers as their own person and the core decides (404 unknown, 403 offered to someone else, 409
-// already answered). The message then shows the answer in place of the buttons, for everyone.
+// already answered). The message then shows the answer in place of the buttons, for everyone; a message
+// still offering one answered elsewhere is brought up to date when someone clicks it.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Principal } from '../../../coach/people/index.ts';
 import type { SlackDeps, SuggestionAnswer } from '../deps.ts';
-import { principalOf } from '../support/principal.ts';
-import { clickedAt, guarded, tell } from '../support/review.ts';
+import { personLabel, principalOf } from '../support/principal.ts';
+import { clickedAt, guarded, isCoded, tell } from '../support/review.ts';
 import { parseSuggestionId, suggestionAnswered, SUGGESTION_BLOCK_PREFIX } from '../views/turns.ts';
 import type { KnownBlock } from '../views/limits.ts';
 import { suggestionsOf } from './services.ts';
@@ -47,17 +48,26 @@ export function answerSuggestion(state: SuggestionAnswer) {
     await guarded(deps, where, `suggestion ${state}`, async () => {
       const id = parseSuggestionId(action.value);
       if (!id) return tell(where, FORGED_SUGGESTION_TEXT);
-      const who = await answeringAs(deps, client, body.user.id, id);
-      await suggestionsOf(deps).answer(who, id, state);
       // bolt types `message` loosely; only its blocks, ts and text are used, and only to redraw it.
       const message = (body.message ?? {}) as Record<string, unknown>;
       const container = (body.container ?? {}) as Record<string, unknown>;
       const ts = str(message.ts) ?? str(container.message_ts);
-      const blocks = withAnswer(message.blocks, action.block_id, suggestionAnswered(id, state, `<@${body.user.id}>`));
-      if (ts && blocks && container.is_ephemeral !== true) {
-        await client.chat.update({ channel: where.channel, ts, blocks, text: str(message.text) ?? `Suggestion ${state}` });
-        return;
+      const redraw = async (answered: SuggestionAnswer, by: string): Promise<boolean> => {
+        const blocks = withAnswer(message.blocks, action.block_id, suggestionAnswered(id, answered, by));
+        if (!ts || !blocks || container.is_ephemeral === true) return false;
+        await client.chat.update({ channel: where.channel, ts, blocks, text: str(message.text) ?? `Suggestion ${answered}` });
+        return true;
+      };
+      const who = await answeringAs(deps, client, body.user.id, id);
+      try {
+        await suggestionsOf(deps).answer(who, id, state);
+      } catch (e) {
+        // Answered already (in the sidebar, say): the message still offering it is brought up to date.
+        const stored = isCoded(e) && e.status === 409 ? deps.store.suggestions.get(id) : null;
+        if (stored && stored.state !== 'offered') await redraw(stored.state, personLabel(deps, stored.person));
+        throw e;
       }
+      if (await redraw(state, `<@${body.user.id}>`)) return;
       await tell(where, state === 'accepted' ? 'Accepted: Mentat will remember it.' : 'Dismissed: suggestions of this kind rank lower for you.');
     });
   };
