@@ -77,7 +77,8 @@ export function suggestionOf(turn: Turn): SuggestionView | null {
     id: ref.data.id,
     kind,
     state: ref.data.state,
-    person: ref.data.person ?? null,
+    // The turn names whom it speaks to (`to`); only that person may answer its suggestion.
+    person: ref.data.person ?? (typeof (turn as { to?: unknown }).to === 'string' ? (turn as { to: string }).to : null),
     label: labelOf(kind, f, shortcut, split),
     yaml: str(f.yaml) || null,
     record: str(f.record) || null,
