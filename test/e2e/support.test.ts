@@ -12,7 +12,8 @@ import { startMentat, type MentatServer } from './mentat-server.ts';
 import { expectNoRemediationButtons } from './ui.ts';
 
 const QUESTION = 'Is card data safe? When will checkout be back?';
-const REPLY = 'payments db failover done at 10:02, card data is safe, checkout back for most people, eta 30 min';
+// States the ETA and data safety but not who is affected, so one question comes back to the responder.
+const REPLY = 'payments db failover done at 10:02, card data is safe, eta 30 min';
 
 async function signIn(page: Page, url: string, token: string): Promise<void> {
   await page.goto(url);
