@@ -6,6 +6,7 @@ import type { Catalog, DemonstrateContext, Demonstrator, LinkTargets, QueryCard,
 import { howTo } from './how-to.ts';
 import { explainPromQL } from './explain.ts';
 import { queryLinks } from './links.ts';
+import { Memory } from '../learning/memory/index.ts';
 import { recall } from './memory.ts';
 import { listRecordings, type Recording } from './recordings.ts';
 import { findLinks, isWhereQuestion } from './where.ts';
@@ -27,6 +28,7 @@ const METRIC_HOW = /^\s*how\s+(many|much|long|busy|often|fast|slow|big)\b/i;
 
 export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
   const targets: LinkTargets = { prometheusUrl: deps.prometheusUrl ?? null, grafana: deps.grafana ?? null };
+  const memory = new Memory(deps.store);
 
   function where(question: string, ctx: DemonstrateContext): TurnDraft[] {
     const found = findLinks(question, deps.links, ctx.service);
@@ -63,7 +65,7 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
       const catalog = deps.catalog?.() ?? null;
       const metrics = result.query && catalog && result.language === 'promql'
         ? [...new Set((result.query.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []).filter((w) => catalog.familyOfSample(w)))] : [];
-      const past = result.language === 'promql' ? recall(deps.store, question, { metrics, catalog }) : null;
+      const past = result.language === 'promql' ? recall(deps.store, question, { metrics, catalog, incidentId: ctx.incidentId, now: new Date(ctx.now), memory }) : null;
       if (past) {
         const where = past.incidentKey && past.action.incidentId !== ctx.incidentId ? `Last time (${past.incidentKey})` : 'Earlier in this incident';
         const card: QueryCard = {
@@ -73,7 +75,8 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
         turns.push({
           phase: 'demonstrate', type: 'memory', rule: 'D5',
           text: `${where} ${past.action.actor} ran: ${past.query}`,
-          fields: { query: card, by: past.action.actor, incident: past.incidentKey, at: past.action.at, attribution: `ran by ${past.action.actor}${past.incidentKey ? ` in ${past.incidentKey}` : ''}` },
+          fields: { query: card, by: past.action.actor, incident: past.incidentKey, at: past.action.at, attribution: `ran by ${past.action.actor}${past.incidentKey ? ` in ${past.incidentKey}` : ''}`,
+            memory: { attribution: past.attribution, score: Math.round(past.hit.score * 100) / 100, reuse: past.hit.reuse } },
         });
       }
       if (result.query !== null && result.valid && result.query !== past?.query) {

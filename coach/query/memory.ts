@@ -1,4 +1,7 @@
 // Team memory (D5): a query someone ran before, in this or an earlier incident, when it fits the question.
+// Candidates come ranked from team memory (coach/learning/memory: relevance to this incident, reuse, recency),
+// so a fitting query from last year is found among a million newer actions; the fit rules below decide.
+import { Memory, type MemoryHit } from '../learning/memory/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Action } from '../types.ts';
 import type { Catalog } from './api.ts';
@@ -8,41 +11,42 @@ export interface Remembered {
   action: Action;
   query: string;
   incidentKey: string | null;
+  /** "maria ran this in INC-41 (2025-03-02)", with its reuse. */
+  attribution: string;
+  hit: MemoryHit;
 }
 
-const queryOf = (a: Action): string | null => (typeof a.payload.query === 'string' ? a.payload.query : a.text || null);
+export interface RecallOptions {
+  metrics: string[];
+  catalog: Catalog | null;
+  /** The incident the question is asked in: memory ranks by similarity to it. */
+  incidentId?: number | null;
+  now?: Date;
+  /** A long-lived memory (its statements prepared once); one is made when absent. */
+  memory?: Memory;
+}
 
 /**
- * Past query_run actions that fit: the same metrics as the fresh translation, or (when there is none) enough
- * of the question's words in what was run. A remembered query must still validate against today's catalog.
+ * Past query_run actions that fit, best ranked first: the same metrics as the fresh translation, or (when
+ * there is none) enough of the question's words in what was run. A remembered query must still validate
+ * against today's catalog.
  */
-export function recall(store: Store, question: string, opts: { metrics: string[]; catalog: Catalog | null; limit?: number }): Remembered | null {
-  const hits = store.actions.search(question, { kind: 'query_run', mode: 'any', limit: 50 });
-  const byMetric = opts.metrics.length > 0
-    ? (store.db.prepare("SELECT id FROM actions WHERE kind = 'query_run' ORDER BY at DESC LIMIT 500").all() as { id: number }[]).map((r) => r.id)
-    : [];
-  const seen = new Set<number>();
-  const candidates: Action[] = [...hits];
-  if (byMetric.length > 0) {
-    const get = store.db.prepare('SELECT * FROM actions WHERE id = ?');
-    for (const id of byMetric) {
-      if (hits.some((h) => h.id === id)) continue;
-      const r = get.get(id) as { id: number; incident_id: number | null; actor: string; at: string; kind: string; step: number | null; text: string; payload: string };
-      candidates.push({ id: r.id, incidentId: r.incident_id, actor: r.actor, at: r.at, kind: r.kind, step: r.step, text: r.text, payload: JSON.parse(r.payload) as Record<string, unknown> });
-    }
-  }
+export function recall(store: Store, question: string, opts: RecallOptions): Remembered | null {
+  const memory = opts.memory ?? new Memory(store);
+  const hits = memory.search({
+    incidentId: opts.incidentId ?? null, question: [question, ...opts.metrics].join(' '), kinds: ['query_run'],
+    now: opts.now ?? new Date(), requireWords: true, limit: 20,
+  });
   const qWords = new Set((question.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []));
-  for (const a of candidates) {
-    if (seen.has(a.id)) continue;
-    seen.add(a.id);
-    const query = queryOf(a);
-    if (!query) continue;
+  for (const hit of hits) {
+    const a = hit.item.action;
+    const query = hit.item.query ?? a?.text ?? null;
+    if (!a || !query) continue;
     if (opts.catalog && !validatePromQL(query, opts.catalog).ok) continue;
     const sameMetrics = opts.metrics.length > 0 && opts.metrics.every((m) => query.includes(m));
     const shared = (`${a.text} ${query}`.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []).filter((w) => qWords.has(w)).length;
     if (sameMetrics || (opts.metrics.length === 0 && shared >= 2)) {
-      const key = a.incidentId ? (store.incidents.find(a.incidentId)?.key ?? null) : null;
-      return { action: a, query, incidentKey: key };
+      return { action: a, query, incidentKey: hit.incidentKey, attribution: hit.attribution, hit };
     }
   }
   return null;

@@ -23,8 +23,10 @@ export interface SearchHit extends Action {
   rank: number;
 }
 
-/** How many of the newest matches a search ranks. */
+/** How many matches of one kind (best by bm25, or newest) a search ranks. */
 const SEARCH_POOL = 200;
+/** Up to this many rows holding every word, all are ranked, whatever their age. */
+const RANK_ALL = 2_000;
 
 function words(text: string): string[] {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
@@ -84,28 +86,43 @@ export class ActionRepo {
   }
 
   /**
-   * Full-text search over the log, best match first among the most recent matches. bm25 reads every match of
-   * every term to weigh it, which took 100+ ms for common words at a million rows; walking the index newest
-   * first stops after `pool` matches, and those are ranked here by how densely they hold the words.
+   * Full-text search over the log, best match first. Matches are ranked by how densely they hold the words
+   * (more of the words, then the shorter text, then the newest). Which matches are ranked:
+   *  - when few rows hold all the words (≤ RANK_ALL, counted with a LIMIT so counting stays cheap), every one
+   *    of them, of any age, by bm25 — a better match from last year is seen;
+   *  - any-word searches add the newest rows holding some of the words;
+   *  - when the words are so common that more rows hold all of them, the newest `pool` of those (they all hold
+   *    every word; bm25 over 50,000 rows took 100+ ms at a million rows). Team memory (coach/learning/memory)
+   *    ranks by the incident at hand instead, which is what finds an old fitting action among common words.
    */
   search(text: string, opts: { limit?: number; kind?: string; mode?: 'all' | 'any' } = {}): SearchHit[] {
     const q = ftsQuery(text, opts.mode);
-    if (!q) return [];
+    const all = ftsQuery(text, 'all');
+    if (!q || !all) return [];
     const limit = opts.limit ?? 20;
-    // Any-word searches match far more rows, so they look further back for the ones holding most words.
     const pool = Math.max(opts.mode === 'any' ? SEARCH_POOL * 2 : SEARCH_POOL, limit * 5);
-    const kindSql = opts.kind ? 'AND a.kind = ?' : '';
-    const params: unknown[] = [q];
-    if (opts.kind) params.push(opts.kind);
-    params.push(pool);
+    // '+a.kind': the kind filter must not drive the plan (an index on kind would probe the full-text index row by row).
+    const kindSql = opts.kind ? 'AND +a.kind = ?' : '';
+    const kindParams = opts.kind ? [opts.kind] : [];
+    const holdAll = (this.db.prepare(`SELECT count(*) AS c FROM (SELECT 1 FROM actions_fts WHERE actions_fts MATCH ? LIMIT ${RANK_ALL + 1})`).get(all) as { c: number }).c;
     // Candidates carry only what ranking needs; whole rows are read for the few that are returned.
-    const candidates = this.db
-      .prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
-                WHERE actions_fts MATCH ? ${kindSql} ORDER BY f.rowid DESC LIMIT ?`)
-      .all(...params) as { id: number; text: string }[];
+    const candidates = new Map<number, string>();
+    const add = (rows: { id: number; text: string }[]): void => { for (const r of rows) candidates.set(r.id, r.text); };
+    if (holdAll <= RANK_ALL) {
+      add(this.db.prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+                WHERE actions_fts MATCH ? ${kindSql} ORDER BY bm25(actions_fts) LIMIT ?`).all(all, ...kindParams, pool) as { id: number; text: string }[]);
+    }
+    if (holdAll > RANK_ALL || q !== all) {
+      add(this.db.prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+                WHERE actions_fts MATCH ? ${kindSql} ORDER BY f.rowid DESC LIMIT ?`).all(holdAll > RANK_ALL ? all : q, ...kindParams, pool) as { id: number; text: string }[]);
+      if (holdAll > RANK_ALL && q !== all) {
+        add(this.db.prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+                WHERE actions_fts MATCH ? ${kindSql} ORDER BY f.rowid DESC LIMIT ?`).all(q, ...kindParams, pool) as { id: number; text: string }[]);
+      }
+    }
     const terms = new Set(words(text));
-    const best = candidates
-      .map((c) => ({ id: c.id, rank: -density(c.text, terms) }))
+    const best = [...candidates]
+      .map(([id, t]) => ({ id, rank: -density(t, terms) }))
       .sort((a, b) => a.rank - b.rank || b.id - a.id)
       .slice(0, limit);
     if (best.length === 0) return [];

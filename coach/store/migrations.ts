@@ -263,4 +263,51 @@ export const migrations: Migration[] = [
       CREATE INDEX suggestions_by_incident ON suggestions(incident_id, id);
     `,
   },
+  {
+    version: 6,
+    name: 'team memory: a small full-text profile of each incident, query/link reuse, the action vocabulary',
+    sql: `
+      -- What an incident is about, for ranking past incidents by similarity to the one at hand (team memory).
+      -- Labels are "key=value" tokens; '=', '_' and '-' join a token, so a label pair or a metric name stays whole.
+      CREATE VIRTUAL TABLE incident_terms USING fts5(
+        service, alert, labels, title, words, tokenize="unicode61 remove_diacritics 2 tokenchars '_=-'"
+      );
+      INSERT INTO incident_terms(rowid, service, alert, labels, title, words)
+        SELECT id, coalesce(service, ''), '', '', title, '' FROM incidents;
+      CREATE TRIGGER incident_terms_ai AFTER INSERT ON incidents BEGIN
+        INSERT INTO incident_terms(rowid, service, alert, labels, title, words) VALUES (new.id, coalesce(new.service, ''), '', '', new.title, '');
+      END;
+      CREATE TRIGGER incident_terms_au AFTER UPDATE OF title, service ON incidents BEGIN
+        UPDATE incident_terms SET service = coalesce(new.service, ''), title = new.title WHERE rowid = new.id;
+      END;
+      CREATE TRIGGER incident_terms_ad AFTER DELETE ON incidents BEGIN
+        DELETE FROM incident_terms WHERE rowid = old.id;
+      END;
+      -- The first firing of each alert name adds its name, labels and annotations; re-firings add nothing.
+      CREATE TRIGGER incident_terms_alert AFTER INSERT ON timeline_events
+        WHEN new.kind = 'alert_firing' AND json_extract(new.data, '$.alert.name') IS NOT NULL BEGIN
+        UPDATE incident_terms SET
+          alert = trim(alert || ' ' || json_extract(new.data, '$.alert.name')),
+          labels = trim(labels || ' ' || coalesce((SELECT group_concat(replace(key, ' ', '_') || '=' || replace(value, ' ', '_'), ' ')
+            FROM json_each(new.data, '$.alert.labels')), '')),
+          words = trim(words || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each(new.data, '$.alert.annotations')), ''))
+        WHERE rowid = new.incident_id
+          AND instr(' ' || alert || ' ', ' ' || json_extract(new.data, '$.alert.name') || ' ') = 0;
+      END;
+      UPDATE incident_terms SET
+        alert = coalesce((SELECT group_concat(n, ' ') FROM (SELECT DISTINCT json_extract(t.data, '$.alert.name') AS n FROM timeline_events t
+          WHERE t.incident_id = incident_terms.rowid AND t.kind = 'alert_firing')), ''),
+        labels = coalesce((SELECT group_concat(replace(j.key, ' ', '_') || '=' || replace(j.value, ' ', '_'), ' ') FROM timeline_events t,
+          json_each(t.data, '$.alert.labels') j WHERE t.incident_id = incident_terms.rowid AND t.kind = 'alert_firing'), ''),
+        words = coalesce((SELECT group_concat(j.value, ' ') FROM timeline_events t, json_each(t.data, '$.alert.annotations') j
+          WHERE t.incident_id = incident_terms.rowid AND t.kind = 'alert_firing'), '')
+        WHERE rowid IN (SELECT incident_id FROM timeline_events WHERE kind = 'alert_firing');
+
+      -- How often the team reused a query or a link: the same text run again, by others, in other incidents.
+      CREATE INDEX actions_reuse ON actions(kind, text, incident_id, actor) WHERE kind IN ('query_run', 'link_opened');
+
+      -- How many incidents hold each term: a rare shared label or word counts more than a common one.
+      CREATE VIRTUAL TABLE incident_terms_vocab USING fts5vocab(incident_terms, row);
+    `,
+  },
 ];
