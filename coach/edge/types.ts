@@ -3,6 +3,7 @@ import type {
   Action, AlertData, DeployData, Incident, IncidentStatus, Note, Plan, TimelineEvent, Turn, TurnDraft,
 } from '../types.ts';
 import type { AcrossIncidents, KindAnswers } from '../learning/enhance/index.ts';
+import type { StuckHint } from '../learning/memory/index.ts';
 import type { Workspace } from '../workspace/index.ts';
 
 /** A turn the coach already said, as far as the rules need to know to avoid repeating themselves. */
@@ -19,6 +20,13 @@ export interface IncidentState {
   now: Date;
   /** What the enhancement rules (H2–H5) need from beyond this incident; the coach reads it from the store. */
   enhance?: EnhanceFacts;
+  /** Team memory the coach read for this decision (G3: what others looked at on a step like the open one). */
+  memory?: MemoryFacts;
+}
+
+export interface MemoryFacts {
+  /** For the plan's first open step only; empty when memory holds nothing that fits. */
+  stuck: StuckHint[];
 }
 
 export interface EnhanceFacts {

@@ -2,6 +2,7 @@
 import {
   checklist, decide, type Decision, type IncidentState, type PolicyContext, type PolicyEvent,
 } from '../edge/index.ts';
+import { Memory, stuckHints, type StuckHint } from '../learning/memory/index.ts';
 import { analyzeAcrossIncidents, isSuggestionKind, suggestionRef, type AcrossIncidents } from '../learning/enhance/index.ts';
 import { offlinePhraser, type Phraser } from '../llm/api.ts';
 import type { Demonstrator } from '../query/api.ts';
@@ -69,6 +70,16 @@ export function createCoach(deps: CoachDeps): Coach {
     return null;
   }
 
+  const memory = new Memory(store);
+
+  /** G3's team memory: read on a tick, for the current plan's first open step; nothing without a plan (G1). */
+  function stuckFor(e: PolicyEvent, incidentId: number, now: Date): StuckHint[] {
+    if (e.kind !== 'tick') return [];
+    const step = store.plans.current(incidentId)?.steps.find((st) => st.state === 'open');
+    if (!step) return [];
+    return stuckHints(memory, { incidentId, step: step.n, stepText: step.text, now });
+  }
+
   /** Who an event's suggestions are for: whoever acted, or for an alert the incident's opener. */
   const personFor = (incident: Incident, e: PolicyEvent): string => ('from' in e ? e.from : incident.openedBy);
 
@@ -80,6 +91,7 @@ export function createCoach(deps: CoachDeps): Coach {
     const state: IncidentState = {
       ...buildState(store, incident.id, now, config.turnHistory),
       enhance: { person, answers: store.suggestions.answersOf(person), across: acrossFor(rec.policyEvent, now) },
+      memory: { stuck: stuckFor(rec.policyEvent, incident.id, now) },
     };
     return { incident, rec, state, decision: decide(state, rec.policyEvent, ctx) };
   }

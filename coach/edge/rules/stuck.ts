@@ -47,9 +47,15 @@ export function stuckNudge(s: IncidentState, ctx: PolicyContext): TurnDraft | nu
     .filter((t) => t >= progress);
   if (earlier.some((t) => now - t < threshold)) return null;
   const y = somethingToTry(s, ctx, step.n);
+  // Team memory, read by the coach before deciding: only for this plan's open step, so never before a plan (G1).
+  const hint = s.memory?.stuck.find((h) => h.step === step.n && h.stepText === step.text);
+  const last = hint ? ` Last time someone was stuck on this step (${hint.incidentKey ?? 'an earlier incident'}), ${hint.actor} looked at ${hint.looked}.` : '';
   return {
     phase: 'guide', type: 'stuck_nudge', rule: 'G3',
-    fields: { step: step.n, plan_id: s.plan.id, try: y.fields },
-    text: `You seem stuck on step ${step.n} (${step.text}). Do you want to try investigating ${y.text}?`,
+    fields: {
+      step: step.n, plan_id: s.plan.id, try: y.fields,
+      ...(hint ? { memory: { looked: hint.looked, kind: hint.kind, by: hint.actor, incident: hint.incidentKey, at: hint.at, attribution: hint.attribution } } : {}),
+    },
+    text: `You seem stuck on step ${step.n} (${step.text}). Do you want to try investigating ${y.text}?${last}`,
   };
 }
