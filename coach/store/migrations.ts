@@ -310,4 +310,13 @@ export const migrations: Migration[] = [
       CREATE VIRTUAL TABLE incident_terms_vocab USING fts5vocab(incident_terms, row);
     `,
   },
+  {
+    version: 7,
+    name: 'indexes for cross-incident enhancement analysis (H4): actions and timeline events by kind',
+    sql: `
+      CREATE INDEX actions_kind_text ON actions(kind, text, incident_id, actor);
+      CREATE INDEX actions_kind_incident ON actions(kind, incident_id, actor, at, text);
+      CREATE INDEX timeline_by_kind ON timeline_events(kind, incident_id, at);
+    `,
+  },
 ];
