@@ -57,7 +57,9 @@ export interface MemoryQuery {
 }
 
 const CANDIDATE_INCIDENTS = 16;
-const TEXT_POOL = 30;
+/** Of those, the incidents whose actions are read. */
+const READ_INCIDENTS = 6;
+const TEXT_POOL = 60;
 const REUSE_POOL = 30;
 /** Reuse is read from at most this many runs of one text: past that, ln(1 + n) barely moves. */
 const REUSE_RUNS = 300;
@@ -98,16 +100,26 @@ export class Memory {
     const actionKinds = [...kinds].filter((k) => ACTION_KINDS.has(k));
     if (actionKinds.length > 0) {
       const stmt = this.actionsOf(actionKinds);
-      for (const id of incidents.keys()) for (const r of stmt.all(id) as ActionRow[]) items.push(fromRow(r));
+      // Rows are the cost (about 6 µs each): read only the incidents most like this one by their profiles.
+      const read = [...incidents.values()]
+        .map((p) => ({ id: p.id, rel: p.id === own ? Infinity : relevance({ ...this.incidentSimilarity(here, asked, p), itemWords: 0 }) }))
+        .sort((a, b) => b.rel - a.rel)
+        .slice(0, READ_INCIDENTS);
+      for (const { id } of read) for (const r of stmt.all(id) as ActionRow[]) items.push(fromRow(r));
       if (asked.size > 0 && q.question) {
-        for (const k of actionKinds) {
-          for (const a of this.store.actions.search(q.question, { kind: k, mode: 'any', limit: TEXT_POOL })) {
-            if (q.excludeOwn && a.incidentId === own) continue;
-            items.push(fromAction(a));
-            if (a.incidentId !== null && !incidents.has(a.incidentId)) {
-              const p = this.profiles.get(a.incidentId);
-              if (p) incidents.set(p.id, p);
-            }
+        // One search over every kind, filtered here: a kind filter in SQL walks the whole match list for a rare kind.
+        const wanted = new Set<string>(actionKinds);
+        // Rows holding every meaningful word of the question first; only when few do, rows holding some of them
+        // (an any-word search costs a few milliseconds more at a million rows).
+        const words = [...asked].join(' ');
+        let found = this.store.actions.search(words, { mode: 'all', limit: TEXT_POOL });
+        if (found.length < 5) found = this.store.actions.search(words, { mode: 'any', limit: TEXT_POOL });
+        for (const a of found) {
+          if (!wanted.has(a.kind) || (q.excludeOwn && a.incidentId === own)) continue;
+          items.push(fromAction(a));
+          if (a.incidentId !== null && !incidents.has(a.incidentId)) {
+            const p = this.profiles.get(a.incidentId);
+            if (p) incidents.set(p.id, p);
           }
         }
       }
@@ -203,7 +215,7 @@ export class Memory {
 function fromRow(r: ActionRow): MemoryItem {
   // Only a link's payload says something ranking needs (its URL); the rest read the text.
   let payload: Record<string, unknown> = {};
-  if (r.kind === 'link_opened' || r.kind === 'query_run') {
+  if (r.kind === 'link_opened') {
     try { payload = JSON.parse(r.payload) as Record<string, unknown>; } catch { payload = {}; }
   }
   return fromAction({ id: r.id, incidentId: r.incident_id, actor: r.actor, at: r.at, kind: r.kind, step: r.step, text: r.text, payload });
