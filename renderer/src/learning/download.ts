@@ -1,16 +1,5 @@
-// Saves text as a file from the page (no server round trip): a Blob behind a temporary download link.
-export function downloadText(filename: string, text: string, type = 'text/markdown'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// The learning note's export: its markdown, under a file name that says which incident and version.
+export { downloadText } from '../common/download.ts';
 
 export function noteFilename(incidentKey: string, version: number): string {
   return `${incidentKey.replace(/[^\w.-]+/g, '-')}-learning-note-v${version}.md`;
