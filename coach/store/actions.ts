@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 import type { Action } from '../types.ts';
 import { parseJsonObject } from './json.ts';
 
@@ -29,7 +29,9 @@ const SEARCH_POOL = 200;
 const RANK_ALL = 2_000;
 
 function words(text: string): string[] {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  // Most of the log is ASCII; only other text pays for taking diacritics off.
+  const plain = !/[^\t\n\r -~]/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
 
 /** More of the asked words first, then the shorter text that holds them (the idea of bm25, without its corpus statistics). */
@@ -86,6 +88,22 @@ export class ActionRepo {
   }
 
   /**
+   * Rows holding the words (all of them, or any), for a caller that ranks them itself (team memory): when few
+   * rows hold them (≤ `limit` · 5), the best `limit` by bm25; otherwise the newest `limit`. Cheaper than
+   * `search`, which ranks a larger pool by density for people reading the list.
+   */
+  matching(text: string, opts: { limit: number; mode?: 'all' | 'any' }): Action[] {
+    const q = ftsQuery(text, opts.mode);
+    if (!q) return [];
+    const few = opts.limit * 5;
+    const held = (prepared(this.db, `SELECT count(*) AS c FROM (SELECT 1 FROM actions_fts WHERE actions_fts MATCH ? LIMIT ${few + 1})`).get(q) as { c: number }).c;
+    if (held === 0) return [];
+    const order = held <= few ? 'bm25(actions_fts)' : 'f.rowid DESC';
+    return (prepared(this.db, `SELECT a.* FROM actions_fts f JOIN actions a ON a.id = f.rowid WHERE actions_fts MATCH ? ORDER BY ${order} LIMIT ?`)
+      .all(q, opts.limit) as Row[]).map(toAction);
+  }
+
+  /**
    * Full-text search over the log, best match first. Matches are ranked by how densely they hold the words
    * (more of the words, then the shorter text, then the newest). Which matches are ranked:
    *  - when few rows hold all the words (≤ RANK_ALL, counted with a LIMIT so counting stays cheap), every one
@@ -104,19 +122,19 @@ export class ActionRepo {
     // '+a.kind': the kind filter must not drive the plan (an index on kind would probe the full-text index row by row).
     const kindSql = opts.kind ? 'AND +a.kind = ?' : '';
     const kindParams = opts.kind ? [opts.kind] : [];
-    const holdAll = (this.db.prepare(`SELECT count(*) AS c FROM (SELECT 1 FROM actions_fts WHERE actions_fts MATCH ? LIMIT ${RANK_ALL + 1})`).get(all) as { c: number }).c;
+    const holdAll = (prepared(this.db, `SELECT count(*) AS c FROM (SELECT 1 FROM actions_fts WHERE actions_fts MATCH ? LIMIT ${RANK_ALL + 1})`).get(all) as { c: number }).c;
     // Candidates carry only what ranking needs; whole rows are read for the few that are returned.
     const candidates = new Map<number, string>();
     const add = (rows: { id: number; text: string }[]): void => { for (const r of rows) candidates.set(r.id, r.text); };
     if (holdAll <= RANK_ALL) {
-      add(this.db.prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+      add(prepared(this.db, `SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
                 WHERE actions_fts MATCH ? ${kindSql} ORDER BY bm25(actions_fts) LIMIT ?`).all(all, ...kindParams, pool) as { id: number; text: string }[]);
     }
     if (holdAll > RANK_ALL || q !== all) {
-      add(this.db.prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+      add(prepared(this.db, `SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
                 WHERE actions_fts MATCH ? ${kindSql} ORDER BY f.rowid DESC LIMIT ?`).all(holdAll > RANK_ALL ? all : q, ...kindParams, pool) as { id: number; text: string }[]);
       if (holdAll > RANK_ALL && q !== all) {
-        add(this.db.prepare(`SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
+        add(prepared(this.db, `SELECT a.id, a.text FROM actions_fts f JOIN actions a ON a.id = f.rowid
                 WHERE actions_fts MATCH ? ${kindSql} ORDER BY f.rowid DESC LIMIT ?`).all(q, ...kindParams, pool) as { id: number; text: string }[]);
       }
     }
@@ -126,7 +144,7 @@ export class ActionRepo {
       .sort((a, b) => a.rank - b.rank || b.id - a.id)
       .slice(0, limit);
     if (best.length === 0) return [];
-    const rows = this.db.prepare(`SELECT * FROM actions WHERE id IN (${best.map(() => '?').join(',')})`).all(...best.map((b) => b.id)) as Row[];
+    const rows = prepared(this.db, `SELECT * FROM actions WHERE id IN (${best.map(() => '?').join(',')})`).all(...best.map((b) => b.id)) as Row[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return best.flatMap(({ id, rank }) => {
       const r = byId.get(id);

@@ -27,6 +27,23 @@ export function openDb(path: string): Db {
   return db;
 }
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+/** Statements whose SQL is built per call (IN lists, optional clauses) are compiled once per connection. */
+const STATEMENTS_PER_DB = 512;
+
+/** `db.prepare(sql)`, kept per connection: compiling a statement costs more than running a small one. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map<string, Database.Statement>()));
+  let stmt = m.get(sql);
+  if (!stmt) {
+    if (m.size >= STATEMENTS_PER_DB) m.clear();
+    stmt = db.prepare(sql);
+    m.set(sql, stmt);
+  }
+  return stmt;
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -37,6 +54,7 @@ export function migrate(db: Db): void {
   for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);
+      m.after?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -1,7 +1,7 @@
 // Customer-support questions: the question row, its candidate versions, its append-only audit trail, the
 // batches responders are asked in, and outbound deliveries of published answers. The workflow rules live
 // in coach/support; this file only reads and writes rows.
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 import { parseJsonObject } from './json.ts';
 import type {
   AuditEntry, Candidate, SupportBatch, SupportDraft, SupportQuestion, SupportState,
@@ -95,8 +95,16 @@ export class SupportRepo {
     return rows.map((r) => this.assemble(r));
   }
 
+  /** Of these incidents, those with at least one published answer (one query for many). */
+  withPublished(incidentIds: number[]): Set<number> {
+    if (incidentIds.length === 0) return new Set();
+    const rows = prepared(this.db, `SELECT DISTINCT incident_id FROM support_questions WHERE state = 'published' AND incident_id IN (${incidentIds.map(() => '?').join(',')})`)
+      .pluck().all(...incidentIds) as number[];
+    return new Set(rows);
+  }
+
   published(incidentId: number, limit = 100): SupportQuestion[] {
-    const rows = this.db.prepare("SELECT * FROM support_questions WHERE incident_id = ? AND state = 'published' ORDER BY updated_at DESC, id DESC LIMIT ?")
+    const rows = prepared(this.db, "SELECT * FROM support_questions WHERE incident_id = ? AND state = 'published' ORDER BY updated_at DESC, id DESC LIMIT ?")
       .all(incidentId, limit) as QuestionRow[];
     return rows.map((r) => this.assemble(r));
   }

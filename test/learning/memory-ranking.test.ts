@@ -83,6 +83,26 @@ describe('memory search on a store', () => {
     expect(hits.filter((h) => h.item.text === often)).toHaveLength(1);
   });
 
+  it('one memory, searched again, sees what was done since: new items and new reuse', () => {
+    const memory = new Memory(store);
+    // Other services' incidents, so that sharing checkout's service and alert says something.
+    for (let i = 0; i < 20; i++) incident(`search latency ${i}`, 'search', ago(60 + i), 'HighLatency', {});
+    const past = incident('checkout errors', 'checkout', ago(50), 'HighErrorRate', {});
+    const later = incident('checkout errors again', 'checkout', ago(20), 'HighErrorRate', {});
+    const today = incident('checkout errors today', 'checkout', ago(0), 'HighErrorRate', {});
+    const query = 'sum by (route) (rate(http_requests_total{service="checkout", code=~"5.."}[5m]))';
+    ran(past, 'ana', ago(50), query);
+    const first = memory.search({ incidentId: today, now, kinds: ['query_run'] });
+    expect(first.map((h) => h.item.text)).toEqual([query]);
+    expect(first[0]?.reuse).toEqual({ incidents: 0, people: 0 });
+
+    ran(later, 'ben', ago(20), query);
+    const note = store.actions.add({ incidentId: past, actor: 'ana', at: ago(49), kind: 'note', text: 'the 5xx came from one route' }).id;
+    const second = memory.search({ incidentId: today, now });
+    expect(second.find((h) => h.item.kind === 'query_run')?.reuse).toEqual({ incidents: 1, people: 1 });
+    expect(second.map((h) => h.item.ref)).toContain(`action:${note}`);
+  });
+
   it('finds what someone looked at for a step like this one, from another incident only', () => {
     const old = incident('checkout latency', 'checkout', ago(30), 'HighLatency', {});
     store.actions.add({ incidentId: old, actor: 'maria', at: ago(30), kind: 'link_opened', step: 2, text: 'checkout slow query log', payload: { url: 'https://grafana.example/d/slow-queries' } });

@@ -1,6 +1,6 @@
 // Incident profiles (migration 6's incident_terms): what each incident is about, and which past incidents
 // look most like the one at hand. 10,000 incidents is a small table: bm25 over it picks the candidates.
-import type { Db } from '../../store/index.ts';
+import { prepared, type Db } from '../../store/db.ts';
 import { phrase, terms } from './terms.ts';
 
 export interface Profile {
@@ -59,10 +59,9 @@ export class Profiles {
     for (const l of p?.labels ?? []) if (rare(l)) parts.push(`labels : ${phrase(l)}`);
     for (const w of new Set([...(p?.words ?? []), ...question])) if (rare(w)) parts.push(`{title words} : ${phrase(w)}`);
     if (parts.length === 0) return [];
-    const rows = this.db.prepare(`SELECT rowid AS id, service, alert, labels, title, words FROM incident_terms
+    const rows = prepared(this.db, `SELECT rowid AS id, service, alert, labels, title, words FROM incident_terms
       WHERE incident_terms MATCH ? ${opts.exclude !== null ? 'AND rowid <> ?' : ''}
-      ORDER BY bm25(incident_terms, 2, 2, 2, 1, 1) LIMIT ?`)
-      .all(parts.join(' OR '), ...(opts.exclude !== null ? [opts.exclude] : []), opts.limit) as Row[];
+      ORDER BY bm25(incident_terms, 2, 2, 2, 1, 1) LIMIT ?`).all(parts.join(' OR '), ...(opts.exclude !== null ? [opts.exclude] : []), opts.limit) as Row[];
     return rows.map(toProfile);
   }
 

@@ -41,12 +41,21 @@ export function relevance(s: Similarity): number {
     + WEIGHTS.alert * Math.min(1, s.alerts)
     + Math.min(WEIGHTS.maxLabels, WEIGHTS.label * s.labels)
     + Math.min(WEIGHTS.maxIncidentWords, WEIGHTS.incidentWord * s.incidentWords)
-    + Math.min(WEIGHTS.maxItemWords, WEIGHTS.itemWord * s.itemWords);
+    + itemRelevance(s.itemWords);
+}
+
+/** The item's own part of relevance (the rest is its incident's, the same for all of that incident's items). */
+export function itemRelevance(itemWords: number): number {
+  return Math.min(WEIGHTS.maxItemWords, WEIGHTS.itemWord * itemWords);
 }
 
 /** 1 / (1 + age / 730 days): never zero, so age alone never hides a strong match. */
 export function recency(at: string, now: Date): number {
-  const days = Math.max(0, (now.getTime() - Date.parse(at)) / 86_400_000);
+  return recencyAt(Date.parse(at), now.getTime());
+}
+
+export function recencyAt(atMs: number, nowMs: number): number {
+  const days = Math.max(0, (nowMs - atMs) / 86_400_000);
   return 1 / (1 + days / WEIGHTS.recencyDays);
 }
 

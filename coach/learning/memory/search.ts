@@ -7,7 +7,7 @@ import { incidentKey } from '../../store/index.ts';
 import type { Action } from '../../types.ts';
 import { publishedNotes } from './notes-source.ts';
 import { Profiles, type Profile } from './profiles.ts';
-import { attribution, rarity, recency, relevance, reuseFactor, type Reuse, type Similarity } from './score.ts';
+import { attribution, itemRelevance, rarity, recencyAt, relevance, reuseFactor, type Reuse, type Similarity } from './score.ts';
 import { holdsWord, terms } from './terms.ts';
 
 export type MemoryKind = 'query_run' | 'link_opened' | 'note' | 'plan' | 'demo_stop' | 'support_answer' | 'learning_note';
@@ -65,12 +65,40 @@ const REUSE_POOL = 30;
 const REUSE_RUNS = 300;
 const ACTION_KINDS = new Set<string>(['query_run', 'link_opened', 'note', 'plan', 'demo_stop']);
 
-interface ActionRow { id: number; incident_id: number | null; actor: string; at: string; kind: string; step: number | null; text: string; payload: string }
+type ActionRow = [id: number, incidentId: number | null, actor: string, at: string, kind: string, step: number | null, text: string, payload: string];
+
+/** An item with what ranking reads of it worked out once (items of an incident are kept between searches). */
+interface Candidate { item: MemoryItem; body: string; key: string; atMs: number }
+
+function candidate(item: MemoryItem): Candidate {
+  return {
+    item,
+    body: (item.query && item.query !== item.text ? `${item.text} ${item.query}` : item.text).toLowerCase(),
+    key: `${item.kind}\u0000${(item.query ?? item.url ?? item.text).trim()}`,
+    atMs: Date.parse(item.at),
+  };
+}
+
+/** Incidents whose memory items are kept between searches (about 100 actions each). */
+const CACHED_INCIDENTS = 256;
+const CACHED_REUSE = 5_000;
+/** Past this many new actions since the last search, forgetting everything is cheaper than reading them. */
+const CATCH_UP = 5_000;
 
 export class Memory {
   readonly profiles: Profiles;
   private readonly reuseStmt;
-  private readonly byIncident = new Map<string, ReturnType<Store['db']['prepare']>>();
+  private readonly itemsStmt;
+  private readonly newest;
+  private readonly since;
+  /**
+   * The action log only grows, so what was read of it stays true: per incident, its memory items; per query or
+   * link, its reuse. Each search first reads the actions added since the last one (by any process) and forgets
+   * what they change. Deleting actions (never done today) must call `forget()`.
+   */
+  private readonly itemsOf = new Map<number, Candidate[]>();
+  private readonly reuseOfText = new Map<string, Reuse>();
+  private seen = -1;
 
   /** `sources` beyond the action log and support answers; by default published learning notes. */
   constructor(private readonly store: Store, private readonly sources: ItemSource[] = [publishedNotes]) {
@@ -82,6 +110,48 @@ export class Memory {
       link_opened: db.prepare(`SELECT count(DISTINCT incident_id) AS i, count(DISTINCT actor) AS p FROM (SELECT incident_id, actor FROM actions INDEXED BY actions_reuse
         WHERE kind IN ('query_run', 'link_opened') AND kind = 'link_opened' AND text = ? LIMIT ${REUSE_RUNS})`),
     };
+    // Only a link's payload says something ranking needs (its URL); the rest read the text.
+    const kinds = [...ACTION_KINDS].map((k) => `'${k}'`).join(',');
+    this.itemsStmt = db.prepare(`SELECT id, incident_id, actor, at, kind, step, text, CASE kind WHEN 'link_opened' THEN payload ELSE '{}' END AS payload
+      FROM actions WHERE incident_id = ? AND kind IN (${kinds})`).raw();
+    this.newest = db.prepare('SELECT max(id) FROM actions').pluck();
+    this.since = db.prepare(`SELECT incident_id, kind, text FROM actions WHERE id > ? ORDER BY id LIMIT ${CATCH_UP + 1}`);
+  }
+
+  /** Forget everything read from the log (after actions were deleted). */
+  forget(): void {
+    this.itemsOf.clear();
+    this.reuseOfText.clear();
+    this.seen = -1;
+  }
+
+  /** Forget what the actions added since the last search change. */
+  private catchUp(): void {
+    const newest = (this.newest.get() as number | null) ?? 0;
+    if (newest === this.seen) return;
+    if (newest < this.seen || this.seen < 0) this.forget();
+    else {
+      const added = this.since.all(this.seen) as { incident_id: number | null; kind: string; text: string }[];
+      if (added.length > CATCH_UP) this.forget();
+      for (const a of added) {
+        if (a.incident_id !== null) this.itemsOf.delete(a.incident_id);
+        this.reuseOfText.delete(`${a.kind}\u0000${a.text}`);
+      }
+    }
+    this.seen = newest;
+  }
+
+  /** The memory items of one incident's actions, of the given kinds. */
+  private actionItems(incidentId: number, kinds: Set<string>): Candidate[] {
+    let items = this.itemsOf.get(incidentId);
+    if (items) {
+      this.itemsOf.delete(incidentId);
+    } else {
+      items = (this.itemsStmt.all(incidentId) as ActionRow[]).map((r) => candidate(fromRow(r)));
+      if (this.itemsOf.size >= CACHED_INCIDENTS) this.itemsOf.delete(this.itemsOf.keys().next().value as number);
+    }
+    this.itemsOf.set(incidentId, items);
+    return items.length > 0 && kinds.size < ACTION_KINDS.size ? items.filter((c) => kinds.has(c.item.kind)) : items;
   }
 
   search(q: MemoryQuery): MemoryHit[] {
@@ -96,27 +166,27 @@ export class Memory {
     for (const p of this.profiles.similar(here, asked, { limit: CANDIDATE_INCIDENTS, exclude: own })) incidents.set(p.id, p);
     if (here && !q.excludeOwn) incidents.set(here.id, here);
 
-    const items: MemoryItem[] = [];
+    const items: Candidate[] = [];
     const actionKinds = [...kinds].filter((k) => ACTION_KINDS.has(k));
     if (actionKinds.length > 0) {
-      const stmt = this.actionsOf(actionKinds);
+      this.catchUp();
+      const wantedKinds = new Set<string>(actionKinds);
       // Rows are the cost (about 6 µs each): read only the incidents most like this one by their profiles.
       const read = [...incidents.values()]
         .map((p) => ({ id: p.id, rel: p.id === own ? Infinity : relevance({ ...this.incidentSimilarity(here, asked, p), itemWords: 0 }) }))
         .sort((a, b) => b.rel - a.rel)
         .slice(0, READ_INCIDENTS);
-      for (const { id } of read) for (const r of stmt.all(id) as ActionRow[]) items.push(fromRow(r));
+      for (const { id } of read) items.push(...this.actionItems(id, wantedKinds));
       if (asked.size > 0 && q.question) {
         // One search over every kind, filtered here: a kind filter in SQL walks the whole match list for a rare kind.
-        const wanted = new Set<string>(actionKinds);
         // Rows holding every meaningful word of the question first; only when few do, rows holding some of them
         // (an any-word search costs a few milliseconds more at a million rows).
         const words = [...asked].join(' ');
-        let found = this.store.actions.search(words, { mode: 'all', limit: TEXT_POOL });
-        if (found.length < 5) found = this.store.actions.search(words, { mode: 'any', limit: TEXT_POOL });
+        let found = this.store.actions.matching(words, { mode: 'all', limit: TEXT_POOL });
+        if (found.length < 5) found = this.store.actions.matching(words, { mode: 'any', limit: TEXT_POOL });
         for (const a of found) {
-          if (!wanted.has(a.kind) || (q.excludeOwn && a.incidentId === own)) continue;
-          items.push(fromAction(a));
+          if (!wantedKinds.has(a.kind) || (q.excludeOwn && a.incidentId === own)) continue;
+          items.push(candidate(fromAction(a)));
           if (a.incidentId !== null && !incidents.has(a.incidentId)) {
             const p = this.profiles.get(a.incidentId);
             if (p) incidents.set(p.id, p);
@@ -125,40 +195,42 @@ export class Memory {
       }
     }
     const ids = [...incidents.keys()];
-    if (kinds.has('support_answer')) items.push(...supportItems(this.store, ids.slice(0, 8)));
-    for (const source of this.sources) items.push(...source(this.store, ids).filter((i) => kinds.has(i.kind)));
+    if (kinds.has('support_answer')) items.push(...supportItems(this.store, ids.slice(0, 8)).map(candidate));
+    for (const source of this.sources) items.push(...source(this.store, ids).filter((i) => kinds.has(i.kind)).map(candidate));
 
     // Incident-level similarity once per incident; item words only for texts that hold a focus word at all.
-    const simOf = new Map<number, Omit<Similarity, 'itemWords'>>();
-    const blank = { service: 0, alerts: 0, labels: 0, incidentWords: 0 };
-    const best = new Map<string, { item: MemoryItem; sim: Similarity; rel: number; rec: number }>();
+    // relevance() is a sum, so the incident's part is worked out once per incident and the item's words added.
+    const simOf = new Map<number, { base: Omit<Similarity, 'itemWords'>; rel: number }>();
+    const blank = { base: { service: 0, alerts: 0, labels: 0, incidentWords: 0 }, rel: 0 };
+    const best = new Map<string, { item: MemoryItem; base: Omit<Similarity, 'itemWords'>; itemWords: number; rel: number; rec: number }>();
     const focusList = [...focus];
-    for (const item of items) {
+    const nowMs = q.now.getTime();
+    for (const { item, body, key, atMs } of items) {
       if (q.excludeOwn && own !== null && item.incidentId === own) continue;
-      let base = blank;
+      let inc = blank;
       if (item.incidentId !== null) {
-        base = simOf.get(item.incidentId) ?? blank;
-        if (!simOf.has(item.incidentId)) {
+        const known = simOf.get(item.incidentId);
+        if (known) inc = known;
+        else {
           const p = incidents.get(item.incidentId);
-          base = p ? this.incidentSimilarity(here, asked, p) : blank;
-          simOf.set(item.incidentId, base);
+          const base = p ? this.incidentSimilarity(here, asked, p) : blank.base;
+          inc = { base, rel: relevance({ ...base, itemWords: 0 }) };
+          simOf.set(item.incidentId, inc);
         }
       }
-      const body = (item.query && item.query !== item.text ? `${item.text} ${item.query}` : item.text).toLowerCase();
-      const held = focusList.filter((w) => holdsWord(body, w));
-      const itemWords = this.weigh(held);
+      let itemWords = 0;
+      for (const w of focusList) if (holdsWord(body, w)) itemWords += this.weightOf(w);
       if (q.requireWords && itemWords === 0) continue;
-      const sim: Similarity = { ...base, itemWords };
-      const rel = relevance(sim);
+      const rel = inc.rel + itemRelevance(itemWords);
       if (rel <= 0) continue;
-      const rec = recency(item.at, q.now);
-      const key = `${item.kind}\u0000${(item.query ?? item.url ?? item.text).trim()}`;
+      const rec = recencyAt(atMs, nowMs);
       const prev = best.get(key);
-      if (!prev || rel * rec > prev.rel * prev.rec) best.set(key, { item, sim, rel, rec });
+      if (!prev || rel * rec > prev.rel * prev.rec) best.set(key, { item, base: inc.base, itemWords, rel, rec });
     }
 
     const pre = [...best.values()].sort((a, b) => b.rel * b.rec - a.rel * a.rec).slice(0, REUSE_POOL);
-    const hits = pre.map(({ item, sim, rel, rec }): MemoryHit => {
+    const hits = pre.map(({ item, base, itemWords, rel, rec }): MemoryHit => {
+      const sim: Similarity = { ...base, itemWords };
       const reuse = this.reuseOf(item);
       const key = item.incidentId !== null ? incidentKey(item.incidentId) : null;
       return {
@@ -186,39 +258,37 @@ export class Memory {
    */
   private weigh(list: string[]): number {
     let sum = 0;
-    for (const t of list) {
-      const { df, n } = this.profiles.incidentDf(t);
-      sum += rarity(df, n);
-    }
+    for (const t of list) sum += this.weightOf(t);
     return sum;
+  }
+
+  private weightOf(t: string): number {
+    const { df, n } = this.profiles.incidentDf(t);
+    return rarity(df, n);
   }
 
   private reuseOf(item: MemoryItem): Reuse {
     if (item.kind !== 'query_run' && item.kind !== 'link_opened') return { incidents: 0, people: 0 };
-    const r = this.reuseStmt[item.kind].get(item.action?.text ?? item.text) as { i: number; p: number };
-    return { incidents: Math.max(0, r.i - (item.incidentId !== null ? 1 : 0)), people: Math.max(0, r.p - 1) };
+    const text = item.action?.text ?? item.text;
+    const key = `${item.kind}\u0000${text}`;
+    let all = this.reuseOfText.get(key);
+    if (!all) {
+      const r = this.reuseStmt[item.kind].get(text) as { i: number; p: number };
+      all = { incidents: r.i, people: r.p };
+      if (this.reuseOfText.size >= CACHED_REUSE) this.reuseOfText.clear();
+      this.reuseOfText.set(key, all);
+    }
+    return { incidents: Math.max(0, all.incidents - (item.incidentId !== null ? 1 : 0)), people: Math.max(0, all.people - 1) };
   }
 
-  private actionsOf(kinds: string[]): ReturnType<Store['db']['prepare']> {
-    const key = kinds.join(',');
-    let stmt = this.byIncident.get(key);
-    if (!stmt) {
-      // The kinds are literals from ACTION_KINDS, never a person's text.
-      const list = kinds.filter((k) => ACTION_KINDS.has(k)).map((k) => `'${k}'`).join(',');
-      stmt = this.store.db.prepare(`SELECT id, incident_id, actor, at, kind, step, text, payload FROM actions WHERE incident_id = ? AND kind IN (${list})`);
-      this.byIncident.set(key, stmt);
-    }
-    return stmt;
-  }
 }
 
-function fromRow(r: ActionRow): MemoryItem {
-  // Only a link's payload says something ranking needs (its URL); the rest read the text.
+function fromRow([id, incidentId, actor, at, kind, step, text, raw]: ActionRow): MemoryItem {
   let payload: Record<string, unknown> = {};
-  if (r.kind === 'link_opened') {
-    try { payload = JSON.parse(r.payload) as Record<string, unknown>; } catch { payload = {}; }
+  if (kind === 'link_opened') {
+    try { payload = JSON.parse(raw) as Record<string, unknown>; } catch { payload = {}; }
   }
-  return fromAction({ id: r.id, incidentId: r.incident_id, actor: r.actor, at: r.at, kind: r.kind, step: r.step, text: r.text, payload });
+  return fromAction({ id, incidentId, actor, at, kind, step, text, payload });
 }
 
 function fromAction(a: Action): MemoryItem {
@@ -229,7 +299,8 @@ function fromAction(a: Action): MemoryItem {
 
 /** Published support answers of the candidate incidents: what the team told customers, in its approved words. */
 function supportItems(store: Store, incidentIds: number[]): MemoryItem[] {
-  return incidentIds.flatMap((id) => store.support.published(id, 5).flatMap((q): MemoryItem[] => q.answer ? [{
+  const answered = store.support.withPublished(incidentIds);
+  return incidentIds.filter((id) => answered.has(id)).flatMap((id) => store.support.published(id, 5).flatMap((q): MemoryItem[] => q.answer ? [{
     ref: `support:${q.id}`, kind: 'support_answer', incidentId: id, actor: q.answer.approvedBy, at: q.answer.publishedAt,
     text: `${q.question} — ${q.answer.tiers.partner}`,
   }] : []));
