@@ -96,6 +96,8 @@ export function buildWorld(store: Store, opts: { incidents?: number; actionsPerI
     db.exec("INSERT INTO actions_fts(actions_fts) VALUES ('rebuild')");
     return { incidentId: 1, actionId: Number(planted.lastInsertRowid), today };
   });
+  // What the log derives at write time (migration 8's query runs), as a live store would hold it.
+  store.queryRuns.catchUp();
   db.pragma(`cache_size = ${cache}`);
   return {
     now, incidents: n + 2, actions, today: world.today,

@@ -4,6 +4,7 @@ import { ActionRepo } from './actions.ts';
 import { IncidentRepo } from './incidents.ts';
 import { NoteRepo } from './notes.ts';
 import { PlanRepo } from './plans.ts';
+import { QueryRunRepo } from './query-runs.ts';
 import { LearningNoteRepo } from './learning-notes.ts';
 import { SuggestionRepo } from './suggestions.ts';
 import { SupportRepo } from './support.ts';
@@ -33,6 +34,7 @@ export class Store {
   readonly support: SupportRepo;
   readonly learningNotes: LearningNoteRepo;
   readonly suggestions: SuggestionRepo;
+  readonly queryRuns: QueryRunRepo;
 
   constructor(readonly db: Db) {
     this.incidents = new IncidentRepo(db);
@@ -45,6 +47,7 @@ export class Store {
     this.support = new SupportRepo(db);
     this.learningNotes = new LearningNoteRepo(db);
     this.suggestions = new SuggestionRepo(db);
+    this.queryRuns = new QueryRunRepo(db);
   }
 
   static open(path: string): Store {

@@ -1,8 +1,12 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
+import type { Db } from './db.ts';
+import { QueryRunRepo } from './query-runs.ts';
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (derived columns worked out in the application), in the migration's transaction. */
+  after?: (db: Db) => void;
 }
 
 export const migrations: Migration[] = [
@@ -318,5 +322,32 @@ export const migrations: Migration[] = [
       CREATE INDEX actions_kind_incident ON actions(kind, incident_id, actor, at, text);
       CREATE INDEX timeline_by_kind ON timeline_events(kind, incident_id, at);
     `,
+  },
+  {
+    version: 8,
+    name: 'query runs by their normalized query and metric, for the cross-incident analysis (H4)',
+    sql: `
+      -- One row per query_run action of an incident: the query as one key however it was spaced or its
+      -- matchers ordered, and the metric it reads. Worked out in the application (coach/store/query-runs.ts)
+      -- from the action log up to query_runs_mark; the analysis catches up before it reads.
+      CREATE TABLE query_runs (
+        action_id INTEGER PRIMARY KEY REFERENCES actions(id) ON DELETE CASCADE,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        key TEXT NOT NULL,
+        metric TEXT
+      );
+      CREATE INDEX query_runs_by_key ON query_runs(key, incident_id, actor);
+      CREATE INDEX query_runs_by_person ON query_runs(incident_id, actor, at, metric);
+      CREATE INDEX query_runs_by_metric ON query_runs(metric, incident_id, actor, at) WHERE metric IS NOT NULL;
+      CREATE TABLE query_runs_mark (one INTEGER PRIMARY KEY CHECK (one = 1), last_action_id INTEGER NOT NULL);
+      INSERT INTO query_runs_mark (one, last_action_id) VALUES (1, 0);
+      -- Migration 7's action indexes served the analysis that query_runs now serves.
+      DROP INDEX actions_kind_text;
+      DROP INDEX actions_kind_incident;
+    `,
+    // An existing log's query runs are recorded now, once, rather than on the first analysis after the upgrade.
+    after: (db) => { new QueryRunRepo(db).catchUp(); },
   },
 ];

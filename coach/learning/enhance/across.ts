@@ -1,7 +1,8 @@
-// H4: what the action log says across incidents. Aggregation runs in SQL over indexed columns (migration 7);
-// JavaScript only merges the aggregated groups that SQL cannot tell apart (matcher order, metric names).
-// A query_run's query is its action text (the coach records it so), which the indexes cover.
+// H4: what the action log says across incidents. Aggregation runs in SQL over query_runs (migration 8: each
+// query run with its normalized query and metric, caught up from the action log before each analysis) and over
+// alert events by kind (migration 7).
 import type { Store } from '../../store/index.ts';
+import { queryOf } from '../../store/query-runs.ts';
 import { metricOf, normalizeQuery } from './query-key.ts';
 
 export interface AcrossOptions {
@@ -28,26 +29,20 @@ export interface AcrossIncidents {
 }
 
 const ids = (s: string | null): number[] => (s ? s.split(',').map(Number) : []);
-const squash = "replace(replace(replace(replace(q, ' ', ''), char(9), ''), char(10), ''), char(13), '')";
 
-function repeatedQueries(store: Store, min: number, metric: string | null): RepeatedQuery[] {
+function repeatedQueries(store: Store, min: number, key: string | null): RepeatedQuery[] {
+  // Grouped by the normalized query (query_runs.key), so spacing and matcher order never split a group.
   const rows = store.db.prepare(`
-    SELECT MIN(q) AS sample, GROUP_CONCAT(incidents) AS incidents, GROUP_CONCAT(people) AS people FROM (
-      SELECT text AS q, GROUP_CONCAT(DISTINCT incident_id) AS incidents, GROUP_CONCAT(DISTINCT actor) AS people FROM actions
-      WHERE kind = 'query_run' AND incident_id IS NOT NULL AND text <> '' ${metric ? 'AND instr(text, @metric) > 0' : ''}
-      GROUP BY text)
-    GROUP BY ${squash}`).all(metric ? { metric } : {}) as { sample: string; incidents: string; people: string }[];
-  const merged = new Map<string, { query: string; incidents: Set<number>; people: Set<string> }>();
-  for (const r of rows) {
-    const key = normalizeQuery(r.sample);
-    const m = merged.get(key) ?? { query: r.sample.trim().replace(/\s+/g, ' '), incidents: new Set(), people: new Set() };
-    for (const i of ids(r.incidents)) m.incidents.add(i);
-    for (const p of r.people.split(',')) m.people.add(p);
-    merged.set(key, m);
-  }
-  return [...merged].filter(([, m]) => m.incidents.size >= min)
-    .map(([key, m]) => ({ query: m.query, key, incidents: [...m.incidents].sort((a, b) => a - b), people: [...m.people].sort() }))
-    .sort((a, b) => b.incidents.length - a.incidents.length);
+    SELECT g.key, a.text, a.payload, g.incidents, g.people FROM (
+      SELECT key, MIN(action_id) AS first, GROUP_CONCAT(DISTINCT incident_id) AS incidents,
+        GROUP_CONCAT(DISTINCT actor) AS people, COUNT(DISTINCT incident_id) AS n
+      FROM query_runs ${key !== null ? 'WHERE key = @key' : ''} GROUP BY key HAVING n >= @min) g
+    JOIN actions a ON a.id = g.first
+    ORDER BY g.n DESC, g.key`).all({ min, ...(key !== null ? { key } : {}) }) as { key: string; text: string; payload: string; incidents: string; people: string }[];
+  return rows.map((r) => ({
+    query: queryOf(r.text, r.payload).trim().replace(/\s+/g, ' '), key: r.key,
+    incidents: ids(r.incidents).sort((a, b) => a - b), people: r.people.split(',').sort(),
+  }));
 }
 
 function quietAlerts(store: Store, min: number, minutes: number, now: string, alert: string | null): QuietAlert[] {
@@ -67,40 +62,29 @@ function quietAlerts(store: Store, min: number, minutes: number, now: string, al
 }
 
 function correlations(store: Store, min: number, minutes: number, metric: string | null): Correlation[] {
-  // With a metric, the side that must name it is filtered before the join, once as the first query, once as the second.
+  // Two different metrics queried by one person in one incident, the second within `minutes` of the first.
+  // With a metric, the runs of that metric are found first (by index), once as the first query, once as the second.
+  const window = `julianday(b.at) - julianday(a.at) BETWEEN 0 AND @minutes / 1440.0`;
+  const after = `b.at >= substr(a.at, 1, 19) AND b.at < strftime('%Y-%m-%dT%H:%M:%S', a.at, '+' || (@minutes * 60 + 1) || ' seconds')`;
   const pairs = (side: 'a' | 'b' | null): string => `
-      SELECT a.incident_id, a.actor, a.text AS qa, b.text AS qb
-      FROM actions a JOIN actions b
-        ON b.kind = 'query_run' AND b.incident_id = a.incident_id AND b.actor = a.actor AND b.id <> a.id
-        AND b.at >= substr(a.at, 1, 19)
-        AND b.at < strftime('%Y-%m-%dT%H:%M:%S', a.at, '+' || (@minutes * 60 + 1) || ' seconds')
-        AND julianday(b.at) - julianday(a.at) BETWEEN 0 AND @minutes / 1440.0
-        ${side ? `AND instr(${side}.text, @metric) > 0` : ''}
-      WHERE a.kind = 'query_run' AND a.incident_id IS NOT NULL AND a.text <> '' AND b.text <> '' AND a.text <> b.text`;
+      SELECT a.incident_id, a.actor, a.metric AS ma, b.metric AS mb
+      FROM query_runs ${side === 'b' ? 'b' : 'a'} JOIN query_runs ${side === 'b' ? 'a' : 'b'}
+        ON ${side === 'b' ? 'a' : 'b'}.incident_id = ${side === 'b' ? 'b' : 'a'}.incident_id
+        AND ${side === 'b' ? 'a' : 'b'}.actor = ${side === 'b' ? 'b' : 'a'}.actor
+        AND ${side === 'b'
+          ? `a.at <= b.at AND a.at > strftime('%Y-%m-%dT%H:%M:%S', b.at, '-' || (@minutes * 60 + 1) || ' seconds')`
+          : after}
+        AND ${window} AND b.action_id <> a.action_id
+      WHERE ${side ? `${side}.metric = @metric AND ` : ''}a.metric IS NOT NULL AND b.metric IS NOT NULL AND a.metric <> b.metric`;
   const rows = store.db.prepare(`
-    SELECT qa, qb, GROUP_CONCAT(DISTINCT incident_id) AS incidents, GROUP_CONCAT(DISTINCT actor) AS people FROM (
+    SELECT min(ma, mb) AS m1, max(ma, mb) AS m2, GROUP_CONCAT(DISTINCT incident_id) AS incidents,
+      GROUP_CONCAT(DISTINCT actor) AS people, COUNT(DISTINCT incident_id) AS n FROM (
       ${metric ? `${pairs('a')} UNION ALL ${pairs('b')}` : pairs(null)})
-    GROUP BY qa, qb`).all({ minutes, ...(metric ? { metric } : {}) }) as { qa: string; qb: string; incidents: string; people: string }[];
-  const merged = new Map<string, { metrics: [string, string]; incidents: Set<number>; people: Set<string> }>();
-  const metricCache = new Map<string, string | null>();
-  const m = (q: string): string | null => {
-    if (!metricCache.has(q)) metricCache.set(q, metricOf(q));
-    return metricCache.get(q) ?? null;
-  };
-  for (const r of rows) {
-    const a = m(r.qa);
-    const b = m(r.qb);
-    if (!a || !b || a === b) continue;
-    const pair = [a, b].sort() as [string, string];
-    const key = pair.join('\u001f');
-    const e = merged.get(key) ?? { metrics: pair, incidents: new Set(), people: new Set() };
-    for (const i of ids(r.incidents)) e.incidents.add(i);
-    for (const p of r.people.split(',')) e.people.add(p);
-    merged.set(key, e);
-  }
-  return [...merged.values()].filter((e) => e.incidents.size >= min && (!metric || e.metrics.includes(metric)))
-    .map((e) => ({ metrics: e.metrics, incidents: [...e.incidents].sort((x, y) => x - y), people: [...e.people].sort() }))
-    .sort((x, y) => y.incidents.length - x.incidents.length);
+    GROUP BY m1, m2 HAVING n >= @min ORDER BY n DESC, m1, m2`)
+    .all({ minutes, min, ...(metric ? { metric } : {}) }) as { m1: string; m2: string; incidents: string; people: string }[];
+  return rows.map((r) => ({
+    metrics: [r.m1, r.m2] as [string, string], incidents: ids(r.incidents).sort((x, y) => x - y), people: r.people.split(',').sort(),
+  }));
 }
 
 function latest(store: Store): string {
@@ -119,10 +103,11 @@ export function analyzeAcrossIncidents(store: Store, opts: AcrossOptions = {}): 
   const metric = focus?.query !== undefined ? metricOf(focus.query) : null;
   const wantQueries = !focus || focus.query !== undefined;
   const wantAlerts = !focus || focus.alert !== undefined;
+  if (wantQueries) store.queryRuns.catchUp();
+  const key = focus?.query !== undefined ? normalizeQuery(focus.query.trim()) : null;
   if (focus?.query !== undefined && !metric) return { queries: [], quietAlerts: wantAlerts ? quietAlerts(store, min, opts.quietMinutes ?? 30, opts.now ?? latest(store), focus.alert ?? null) : [], correlations: [] };
-  const queries = wantQueries ? repeatedQueries(store, min, metric) : [];
   return {
-    queries: focus?.query !== undefined ? queries.filter((q) => q.key === normalizeQuery(focus.query ?? '')) : queries,
+    queries: wantQueries ? repeatedQueries(store, min, key) : [],
     quietAlerts: wantAlerts ? quietAlerts(store, min, opts.quietMinutes ?? 30, opts.now ?? latest(store), focus?.alert ?? null) : [],
     correlations: wantQueries ? correlations(store, min, opts.correlateMinutes ?? 5, metric) : [],
   };
