@@ -17,13 +17,17 @@ import { percentile, round, rssMiB, startChildServer, timeBoth } from './core-me
 import { buildWorld, type World } from './memory-data.ts';
 
 const SEARCHES = 300;
+const ROUNDS = 3;
 const WARMUP = 30;
 const QUESTIONS = [null, 'consumer lag per partition', 'error rate by endpoint', 'slow queries on the database', 'which pods restarted', null];
 const work = mkdtempSync(join(tmpdir(), 'mentat-bench-memory-'));
 
-function searchLatencies(store: Store, world: World): { p50: number; p99: number; cpuP50: number; cpuP99: number; max: number; meanHits: number } {
+interface Latencies { p50: number; p90: number; p99: number; cpuP50: number; cpuP99: number; max: number; meanHits: number }
+
+/** One round: a fresh Memory (nothing kept from an earlier round), WARMUP searches, then SEARCHES timed. */
+function searchRound(store: Store, world: World, seed: number): Latencies {
   const memory = new Memory(store);
-  const r = rng(11);
+  const r = rng(seed);
   const wall: number[] = [];
   const cpu: number[] = [];
   let hits = 0;
@@ -35,8 +39,22 @@ function searchLatencies(store: Store, world: World): { p50: number; p99: number
     if (i >= WARMUP) { wall.push(t.wall); cpu.push(t.cpu); hits += n; }
   }
   return {
-    p50: round(percentile(wall, 50), 3), p99: round(percentile(wall, 99), 3), cpuP50: round(percentile(cpu, 50), 3),
-    cpuP99: round(percentile(cpu, 99), 3), max: round(Math.max(...wall), 3), meanHits: round(hits / SEARCHES, 1),
+    p50: round(percentile(wall, 50), 3), p90: round(percentile(wall, 90), 3), p99: round(percentile(wall, 99), 3),
+    cpuP50: round(percentile(cpu, 50), 3), cpuP99: round(percentile(cpu, 99), 3), max: round(Math.max(...wall), 3),
+    meanHits: round(hits / SEARCHES, 1),
+  };
+}
+
+/**
+ * ROUNDS rounds of different random incidents; each figure is the median over rounds, since one round's p99
+ * is its third-slowest search and a shared machine's stall lands there. Every round's p99 is kept too.
+ */
+function searchLatencies(store: Store, world: World): Latencies & { roundsP99: number[] } {
+  const rounds = Array.from({ length: ROUNDS }, (_, k) => searchRound(store, world, 11 + k));
+  const med = (f: (l: Latencies) => number): number => round(percentile(rounds.map(f), 50), 3);
+  return {
+    p50: med((l) => l.p50), p90: med((l) => l.p90), p99: med((l) => l.p99), cpuP50: med((l) => l.cpuP50), cpuP99: med((l) => l.cpuP99),
+    max: Math.max(...rounds.map((l) => l.max)), meanHits: med((l) => l.meanHits), roundsP99: rounds.map((l) => l.p99),
   };
 }
 
@@ -73,13 +91,24 @@ async function serverMemory(path: string): Promise<{ afterMiB: number; httpP50: 
 }
 
 // ── Section for H4 (another engineer's code): cross-incident analysis over the 1M-action log, goal < 5 s.
-function crossIncidentAnalysis(store: Store): { ms: number | null; note: string } {
+function crossIncidentAnalysis(store: Store): { ms: number | null; focusedMs: number | null; note: string } {
   const analyze = (learning as Record<string, unknown>).analyzeAcrossIncidents;
-  if (typeof analyze !== 'function') return { ms: null, note: 'not available' };
+  if (typeof analyze !== 'function') return { ms: null, focusedMs: null, note: 'not available' };
+  const run = analyze as typeof learning.analyzeAcrossIncidents;
   const t = performance.now();
-  const out = (analyze as (s: Store) => { queries: unknown[]; quietAlerts: unknown[]; correlations: unknown[] })(store);
+  const out = run(store);
   const ms = round(performance.now() - t, 1);
-  return { ms, note: `${out.queries.length} repeated queries, ${out.quietAlerts.length} quiet alerts, ${out.correlations.length} correlations` };
+  // What the coach runs on each query_run event: the analysis focused on that query (median of 5).
+  const focused: number[] = [];
+  for (const q of out.queries.slice(0, 5)) {
+    const f = performance.now();
+    run(store, { focus: { query: q.query } });
+    focused.push(performance.now() - f);
+  }
+  return {
+    ms, focusedMs: focused.length ? round(percentile(focused, 50), 1) : null,
+    note: `${out.queries.length} repeated queries, ${out.quietAlerts.length} quiet alerts, ${out.correlations.length} correlations`,
+  };
 }
 
 // ── Section for H6 (another engineer's code): offline learning note for an incident of 2,000 timeline events, goal < 1 s.
@@ -125,7 +154,7 @@ async function main(): Promise<void> {
   const results = {
     at: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: loadavg().map((x) => round(x, 1)),
     world: { incidents: world.incidents, actions: world.actions, buildSeconds },
-    search: { ...search, searches: SEARCHES, goalP99Ms: 10, p99OverGoal: round(search.p99 / 10, 2) },
+    search: { ...search, searches: SEARCHES, rounds: ROUNDS, goalP99Ms: 10, p99OverGoal: round(search.p99 / 10, 2) },
     planted: { ...planted, goal: 'top 5', ageDays: 400 },
     server: { ...server, coreAfterMiB: core.server?.afterMiB ?? 146 },
     acrossIncidents: { ...across, goalMs: 5000 },
@@ -133,13 +162,14 @@ async function main(): Promise<void> {
   };
   const table: [string, string, string][] = [
     ['world', `${world.actions.toLocaleString('en')} actions`, `${world.incidents.toLocaleString('en')} incidents, built in ${buildSeconds} s`],
-    ['memory search, p50', `${search.p50} ms`, `${SEARCHES} searches, ${search.meanHits} hits avg`],
-    ['memory search, p99', `${search.p99} ms`, `goal < 10 ms (${results.search.p99OverGoal}× goal)`],
-    ['memory search CPU, p50 / p99', `${search.cpuP50} / ${search.cpuP99} ms`, 'the work itself, without waiting for a core'],
+    ['memory search, p50 / p90', `${search.p50} / ${search.p90} ms`, `${ROUNDS} rounds of ${SEARCHES} searches (medians), ${search.meanHits} hits avg`],
+    ['memory search, p99', `${search.p99} ms`, `goal < 10 ms (${results.search.p99OverGoal}× goal); rounds ${search.roundsP99.join(' / ')} ms`],
+    ['memory search CPU, p50 / p99', `${search.cpuP50} / ${search.cpuP99} ms`, 'process CPU (all threads, GC included) during the search'],
     ['planted 400-day-old query, rank', `${planted.withoutQuestion ?? 'absent'} / ${planted.withQuestion ?? 'absent'}`, 'for the incident / with a question; goal top 5'],
     ['search over HTTP, p50 / p99', `${server.httpP50} / ${server.httpP99} ms`, 'real server, loopback'],
     ['server RSS after the run', `${server.afterMiB} MiB`, `core.json: ${results.server.coreAfterMiB} MiB`],
     ['cross-incident analysis (H4)', across.ms === null ? 'not available' : `${across.ms} ms`, across.ms === null ? '' : `goal < 5000 ms; ${across.note}`],
+    ['H4 focused on one query (per event)', across.focusedMs === null ? 'not available' : `${across.focusedMs} ms`, 'median of 5 repeated queries'],
     ['learning note, 2,000 events, offline', note.ms === null ? 'not available' : `${note.ms} ms`, note.ms === null ? '' : `goal < 1000 ms; ${note.note}`],
     ['machine', `${results.cpus} cores`, `load average ${results.loadAverage.join(' / ')} at the end`],
   ];
