@@ -10,7 +10,7 @@ import { ranksDown } from '../learning/enhance/index.ts';
 import { alertRefinementTurn, instrumentationTurn, recordingRuleTurn } from './rules/across.ts';
 import { improve } from './rules/improve.ts';
 import { missingSteps } from './rules/missing-steps.ts';
-import { askPlan, onPlanStated, whatNext } from './rules/plan-first.ts';
+import { askPlan, onDemand, onPlanStated, onReport, whatNext } from './rules/plan-first.ts';
 import { showProcess } from './rules/process.ts';
 import { shortcut } from './rules/shortcut.ts';
 import { splitView } from './rules/split-view.ts';
@@ -26,6 +26,8 @@ function onSay(s: IncidentState, ctx: PolicyContext, text: string): Decision {
       return { turns: [] };
     case 'vague_help':
       return { turns: [clarify(s)] };
+    case 'demand':
+      return { turns: [onDemand(s)] };
     case 'show_process':
       return { turns: [showProcess(s, ctx)] };
     case 'what_next':
@@ -41,8 +43,11 @@ function onSay(s: IncidentState, ctx: PolicyContext, text: string): Decision {
       // G1: before a plan, a question about the incident is met with a request for the plan, not a suggestion.
       if (!s.plan) return { turns: [askPlan(s), ...crossCheck(s, ctx, text)] };
       return { turns: crossCheck(s, ctx, text), demonstrate: { question: text, fallback: catalogFallback(s, ctx, text) } };
-    case 'statement':
-      return { turns: crossCheck(s, ctx, text) };
+    case 'statement': {
+      // Every message gets a response: a stated time is checked; otherwise, how it bears on the plan.
+      const checked = crossCheck(s, ctx, text);
+      return { turns: checked.length > 0 ? checked : [onReport(s)] };
+    }
   }
 }
 

@@ -7,14 +7,16 @@ export interface StatedTime {
   at: Date;
 }
 
-const TIME = /\b(\d{1,2}):(\d{2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|z|gmt)\b)?|\b(\d{1,2})\s*(am|pm)\b/gi;
+// "10:05", "9:46am", "10pm"; "14h05" (as much of Europe writes it); "14.05" only after a word that
+// introduces a time ("at", "around", "since"…), so versions and ratios stay numbers.
+const TIME = /\b(\d{1,2}):(\d{2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|z|gmt)\b)?|\b(\d{1,2})\s*(am|pm)\b|\b(\d{1,2})h(\d{2})\b|(?<=\b(?:at|around|about|since|by|from|until|till|approx|approximately|ca)\.?\s+)(\d{1,2})\.(\d{2})\b(?!\.\d)/gi;
 
 /** Times in the text, placed on the UTC day of `now`; a time more than an hour ahead of `now` is read as yesterday's. */
 export function statedTimes(text: string, now: Date): StatedTime[] {
   const found: StatedTime[] = [];
   for (const m of text.matchAll(TIME)) {
-    let hour = Number(m[1] ?? m[4]);
-    const minute = Number(m[2] ?? 0);
+    let hour = Number(m[1] ?? m[4] ?? m[6] ?? m[8]);
+    const minute = Number(m[2] ?? m[7] ?? m[9] ?? 0);
     const ampm = (m[3] ?? m[5] ?? '').toLowerCase().replace(/\./g, '');
     if (ampm === 'pm' && hour < 12) hour += 12;
     if (ampm === 'am' && hour === 12) hour = 0;

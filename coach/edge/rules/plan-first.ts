@@ -5,9 +5,42 @@ import type { IncidentState } from '../types.ts';
 
 export function askPlan(s: IncidentState): TurnDraft {
   const about = s.incident.service ? ` with ${s.incident.service}` : '';
+  // Said once already and still no plan: a shorter reminder rather than the same paragraph again.
+  if (s.turns.some((t) => t.type === 'ask_plan' && !t.fields?.plan_id)) {
+    return {
+      phase: 'guide', type: 'ask_plan', rule: 'G1',
+      text: `Noted. What is your hypothesis${about}? Tell me the steps you would take to check it, and we go from there.`,
+    };
+  }
   return {
     phase: 'guide', type: 'ask_plan', rule: 'G1',
     text: `Before we dig in: what do you think is going on${about}, and which steps would you take to check it?`,
+  };
+}
+
+/**
+ * A demand for the answer (G1): the person's own thinking first. Without a plan, the request for one; with
+ * one, the open step and what they expect it to show.
+ */
+export function onDemand(s: IncidentState): TurnDraft {
+  if (!s.plan) return askPlan(s);
+  const step = s.plan.steps.find((st) => st.state === 'open');
+  return {
+    phase: 'guide', type: 'ask_plan', rule: 'G1', fields: { plan_id: s.plan.id, ...(step ? { step: step.n } : {}) },
+    text: step
+      ? `I'd rather think it through with you. Your plan is at step ${step.n}: ${step.text}. What do you think is going on, and what do you expect that step to show?`
+      : 'I\'d rather think it through with you. Every step of your plan is done or dropped: what do you think is going on now, and what would you check next?',
+  };
+}
+
+/** A report with nothing to cross-check: how it bears on the plan (with one), or the request for a plan. */
+export function onReport(s: IncidentState): TurnDraft {
+  if (!s.plan) return askPlan(s);
+  const step = s.plan.steps.find((st) => st.state === 'open');
+  if (!step) return planStep(s.plan, () => '');
+  return {
+    phase: 'guide', type: 'plan_step', rule: 'G1', fields: { step: step.n, plan_id: s.plan.id },
+    text: `Does that settle step ${step.n} (${step.text})? Mark it done when it does, or say what you expected to see instead.`,
   };
 }
 
