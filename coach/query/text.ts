@@ -156,3 +156,8 @@ export const LABEL_SYNONYMS: Record<string, string[]> = {
   mountpoint: ['mount', 'mounts', 'mountpoint', 'mountpoints', 'filesystem', 'filesystems', 'partition', 'partitions'],
   job: ['job', 'jobs', 'service', 'services', 'exporter', 'exporters'],
 };
+
+/** Every word the concept map and the filler list know: part of what a typo is corrected towards. */
+export function lexicon(): string[] {
+  return [...Object.keys(CONCEPTS), ...FILLER];
+}

@@ -7,6 +7,7 @@ import { queryLinks } from './links.ts';
 import { detectLanguage, translateLogQL, translateTraceQL, type LogTraceOptions } from './logs-traces.ts';
 import type { ModelTranslatorOptions } from './model-translator.ts';
 import { candidateFamilies, translateOffline } from './offline.ts';
+import { correctSpelling } from './spelling.ts';
 import { validatePromQL } from './validate.ts';
 
 export interface TranslatorDeps {
@@ -71,11 +72,18 @@ export function createTranslator(deps: TranslatorDeps): Translator {
           : translateTraceQL(question, { ...deps.logs, service: opts.service ?? null });
         return g.ok ? shown(language, g.query, 'offline', opts) : { ...base(language), query: null, valid: false, engine: 'offline', reason: g.reason };
       }
+      // Typos are corrected towards the catalog's words first, and the answer says what was read differently.
+      const spelled = correctSpelling(question, deps.catalog);
+      const read = spelled.corrections.length === 0 ? '' :
+        `Read ${spelled.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}. `;
+      const said = (r: TranslateResult): TranslateResult =>
+        read ? { ...r, explanation: [{ part: '(your question)', says: read.trim() }, ...r.explanation] } : r;
+      question = spelled.text;
       const offline = translateOffline(deps.catalog, question, { service: opts.service ?? null });
       let reason = offline.ok ? '' : offline.reason;
       if (offline.ok) {
         const check = validatePromQL(offline.query, deps.catalog);
-        if (check.ok && offline.confidence >= (deps.minConfidence ?? 0.3)) return shown('promql', offline.query, 'offline', opts);
+        if (check.ok && offline.confidence >= (deps.minConfidence ?? 0.3)) return said(shown('promql', offline.query, 'offline', opts));
         reason = check.ok ? 'I am not confident enough in the query I found to show it.' : `The query I built failed validation: ${check.errors.join('; ')}.`;
       }
       let fallback: string | undefined;
@@ -83,12 +91,12 @@ export function createTranslator(deps: TranslatorDeps): Translator {
         // Loaded only when needed: the model stack is heavy and most answers never reach it.
         const { modelTranslate } = await import('./model-translator.ts');
         const m = await modelTranslate(deps.model, deps.catalog, question, candidateFamilies(deps.catalog, question));
-        if (m.ok) return shown('promql', m.query, m.engine, opts);
+        if (m.ok) return said(shown('promql', m.query, m.engine, opts));
         if (m.declined) reason = m.reason;
         else fallback = m.reason;
       }
       const closest = offline.ok ? candidateFamilies(deps.catalog, question, 3).map((f) => f.name) : offline.closest;
-      return { ...base('promql'), query: null, valid: false, engine: 'offline', reason, ...(closest.length > 0 ? { closest } : {}), ...(fallback ? { fallback } : {}) };
+      return { ...base('promql'), query: null, valid: false, engine: 'offline', reason: `${read}${reason}`, ...(closest.length > 0 ? { closest } : {}), ...(fallback ? { fallback } : {}) };
     },
   };
 }
