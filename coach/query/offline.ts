@@ -184,6 +184,13 @@ export function translateOffline(catalog: Catalog, question: string, opts: { ser
     perTarget: best.perTarget,
     errorClass: q.errorClass ?? (q.errorWords ? { op: '=~', re: '5..' } : null),
   };
+  // A thing the question names exactly (a path, a quoted value) must be in the query: dropping it would answer
+  // for everything instead ("p99 of the /api/v1/nonexistent handler" is not the p99 of all handlers).
+  const named = q.literals.filter((l) => l.trim() !== '' && !matchers.some((m) => m.value.toLowerCase() === l.toLowerCase()));
+  if (named.length > 0) {
+    return { ok: false, closest: top.slice(0, 3).map((c) => c.family.name),
+      reason: `No series of ${best.family.name} has ${named.map((l) => `"${l}"`).join(', ')}, so I would rather not answer for all of them. Is it named differently?` };
+  }
   const out = shape(catalog, q, plan);
   if ('decline' in out) return { ok: false, reason: out.decline, closest: top.slice(0, 3).map((c) => c.family.name) };
   const second = top[1];

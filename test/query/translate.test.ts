@@ -97,6 +97,14 @@ describe('declines rather than guesses', () => {
     for (const c of r.closest ?? []) expect(lab.catalog.family(c)).toBeDefined();
   });
 
+  it('declines rather than drop a named thing the catalog does not have', async () => {
+    const r = await translator().translate('p99 latency of the /api/v1/nonexistent handler', { now: now() });
+    expect(r.query).toBeNull();
+    expect(r.reason).toContain('"/api/v1/nonexistent"');
+    const known = await translator().translate('p99 latency of the /api/v1/query handler', { now: now() });
+    expect(known.query).toContain('handler="/api/v1/query"');
+  });
+
   it('declines a histogram question that names no percentile', async () => {
     const r = await translator().translate('http request latency', { now: now() });
     expect(r.query).toBeNull();
