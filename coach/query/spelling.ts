@@ -1,7 +1,7 @@
 // Typos in questions, corrected towards the words this catalog and the translator know ("memroy" → "memory",
 // "hanlder" → "handler", "seires" → "series"). A word is only changed when Hunspell's English dictionary
 // (nspell with dictionary-en) does not know it either, so real words are never "corrected", and only to a
-// known word one edit away (two for long words). Names the catalog holds (vda, iops, conntrack) stay as typed.
+// known word one edit away (two for long words), found through a symmetric-delete index of the vocabulary. Names the catalog holds (vda, iops, conntrack) stay as typed.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,17 @@ const QUESTION_WORDS = 'percent percentage fraction ratio average median percent
   'connections connection requests request duration latency seconds minutes hours bytes megabytes gigabytes highest lowest ' +
   'slowest fastest largest smallest biggest compared yesterday predict';
 
-const vocabularies = new WeakMap<Catalog, { words: Set<string>; byLength: Map<number, string[]> }>();
+interface Vocabulary {
+  words: Set<string>;
+  /** Symmetric-delete index: each word under itself and under each one-letter deletion of it. */
+  near: Map<string, string[]>;
+}
 
-function vocabularyOf(catalog: Catalog): { words: Set<string>; byLength: Map<number, string[]> } {
+const vocabularies = new WeakMap<Catalog, Vocabulary>();
+
+const deletions = (w: string): string[] => Array.from({ length: w.length }, (_, i) => w.slice(0, i) + w.slice(i + 1));
+
+function vocabularyOf(catalog: Catalog): Vocabulary {
   let v = vocabularies.get(catalog);
   if (v) return v;
   const words = new Set<string>([...lexicon(), ...QUESTION_WORDS.split(' ')]);
@@ -46,9 +54,18 @@ function vocabularyOf(catalog: Catalog): { words: Set<string>; byLength: Map<num
       for (const value of catalog.labelValues(f.name, l).slice(0, 50)) for (const w of value.toLowerCase().match(/[a-z]{3,}/g) ?? []) words.add(w);
     }
   }
-  const byLength = new Map<number, string[]>();
-  for (const w of words) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
-  v = { words, byLength };
+  const near = new Map<string, string[]>();
+  const add = (key: string, w: string): void => {
+    const list = near.get(key);
+    if (!list) near.set(key, [w]);
+    else if (!list.includes(w)) list.push(w);
+  };
+  for (const w of words) {
+    if (w.length < 3) continue;
+    add(w, w);
+    for (const d of deletions(w)) add(d, w);
+  }
+  v = { words, near };
   vocabularies.set(catalog, v);
   return v;
 }
@@ -58,24 +75,26 @@ export interface Spelling { text: string; corrections: { from: string; to: strin
 /** The question with its typos corrected, and what was changed (shown to the person with the answer). */
 export function correctSpelling(question: string, catalog: Catalog): Spelling {
   const corrections: { from: string; to: string }[] = [];
-  const { words, byLength } = vocabularyOf(catalog);
+  const { words, near } = vocabularyOf(catalog);
   const text = question.replace(/[A-Za-z]{4,}/g, (raw) => {
     const w = raw.toLowerCase();
     if (words.has(w)) return raw;
     const dict = english();
     if (!dict || dict.correct(w) || dict.correct(raw)) return raw;
     const max = w.length >= 8 ? 2 : 1;
+    // Candidates share the word or a one-letter deletion of it with the typo (insertions, deletions,
+    // substitutions and swaps; two edits only as one on each side), then the edit distance decides.
+    const candidates = new Set<string>([...(near.get(w) ?? []), ...deletions(w).flatMap((d) => near.get(d) ?? [])]);
     let nearest: string[] = [];
     let least = max + 1;
-    for (let len = w.length - max; len <= w.length + max; len++) {
-      for (const candidate of byLength.get(len) ?? []) {
-        const d = editDistance(w, candidate, max);
-        if (d < least) { least = d; nearest = [candidate]; } else if (d === least && d <= max) nearest.push(candidate);
-      }
+    for (const candidate of candidates) {
+      const d = editDistance(w, candidate, max);
+      if (d < least) { least = d; nearest = [candidate]; } else if (d === least && d <= max) nearest.push(candidate);
     }
-    // Equally near words ("writen": write or written) are told apart by Hunspell's suggestions, in its order;
-    // when it suggests none of them ("tabel": table or label), guessing would be wrong half the time.
-    const to = nearest.length === 1 ? nearest[0] : dict.suggest(w).map((x) => x.toLowerCase()).find((x) => nearest.includes(x));
+    // Equally near words ("writen": write or written) are told apart by keeping the typed first and last
+    // letters; when that leaves none or several ("tabel": table or label), guessing would be wrong half the time.
+    const ends = nearest.filter((c) => c[0] === w[0] && c.at(-1) === w.at(-1));
+    const to = nearest.length === 1 ? nearest[0] : ends.length === 1 ? ends[0] : undefined;
     if (!to) return raw;
     corrections.push({ from: raw, to });
     return to;
