@@ -9,7 +9,7 @@ export function askPlan(s: IncidentState): TurnDraft {
   if (s.turns.some((t) => t.type === 'ask_plan' && !t.fields?.plan_id)) {
     return {
       phase: 'guide', type: 'ask_plan', rule: 'G1',
-      text: `Noted. What is your hypothesis${about}? Tell me the steps you would take to check it, and we go from there.`,
+      text: `There is no plan yet: what is your hypothesis${about}, and which steps would you take to check it?`,
     };
   }
   return {
