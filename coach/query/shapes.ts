@@ -31,8 +31,47 @@ export function shape(catalog: Catalog, q: Question, p: Plan): Shape {
     if ('decline' in before) return before;
     query = `${wrapParens(now.query)} / ${wrapParens(before.query)}`;
   }
+  query = sinceAndUnits(p.family, q, query);
   if (q.top) query = `${q.top.fn}(${q.top.k}, ${query})`;
   return { query, uses: now.uses };
+}
+
+const TIMESTAMP = /_(timestamp|time)_seconds$|_timestamp$|_last_[a-z_]*seconds$/;
+const SINCE = /\bhow long (since|ago)\b|\b(time|seconds|minutes|hours) since\b|\bhow (many )?(seconds|minutes|hours) ago\b|\bhow old\b|\bhow long has it been since\b|\bage of\b/;
+/** "in MiB", "in GB", "in minutes": what one unit of the answer is, in the metric's base unit. */
+const BYTE_UNITS: [RegExp, string][] = [
+  [/\bin (kib|kibibytes?)\b/, '1024'], [/\bin (kb|kilobytes?)\b/, '1000'],
+  [/\bin (mib|mebibytes?)\b/, '1024 / 1024'], [/\bin (mb|megabytes?)\b/, '1000000'],
+  [/\bin (gib|gibibytes?)\b/, '1024 / 1024 / 1024'], [/\bin (gb|gigabytes?)\b/, '1000000000'],
+  [/\bin (tib|tebibytes?)\b/, '1024 / 1024 / 1024 / 1024'], [/\bin (tb|terabytes?)\b/, '1000000000000'],
+];
+const SECOND_UNITS: [RegExp, string][] = [[/\bin (minutes?|mins?)\b/, '60'], [/\bin (hours?|hrs?)\b/, '3600'], [/\bin days?\b/, '86400']];
+
+/**
+ * Shapes that read the answer's unit rather than the metric's type: time since a timestamp ("how long since
+ * the last reload" → `time() - …`), and conversions the person asks for ("in MiB", "in hours", "in ms",
+ * "in megabits per second"). Ratios and percentages have no unit and are left alone.
+ */
+function sinceAndUnits(f: MetricFamily, q: Question, query: string): string {
+  const t = q.raw.toLowerCase();
+  let out = query;
+  let seconds = /_seconds(_total)?$|_seconds_(sum|count|bucket)$/.test(f.name) || /^time\(\) - /.test(out);
+  if (SINCE.test(t) && !q.uptime && TIMESTAMP.test(f.name) && !out.startsWith('time() - ')) {
+    out = `time() - ${out}`;
+    seconds = true;
+  }
+  if (q.percent || q.fraction) return out;
+  const bytes = /_bytes(_total)?$/.test(f.name);
+  if (bytes && /\bin (megabits|mbits|mbps|mbit)\b|\bmegabits per second\b|\bmbps\b/.test(t)) return `${wrap(out)} * 8 / 1000000`;
+  if (bytes && /\bin (gigabits|gbits|gbps|gbit)\b|\bgbps\b/.test(t)) return `${wrap(out)} * 8 / 1000000000`;
+  const units = bytes ? BYTE_UNITS : seconds ? SECOND_UNITS : [];
+  for (const [re, per] of units) if (re.test(t)) return `${wrap(out)} / ${per}`;
+  if (seconds && /\bin (ms|millis|milliseconds?)\b/.test(t)) return `${wrap(out)} * 1000`;
+  return out;
+}
+
+function wrap(e: string): string {
+  return /^[\w:]+(\{[^{}]*\})?$/.test(e) || (/^[a-z_]+\(.*\)$/.test(e) && balanced(e)) ? e : `(${e})`;
 }
 
 function wrapParens(e: string): string {

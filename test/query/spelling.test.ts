@@ -34,3 +34,21 @@ describe('spelling', () => {
     expect(r.explanation[0]).toEqual({ part: '(your question)', says: 'Read "writen" as "written".' });
   });
 });
+
+describe('the answer in the unit asked for, and time since a timestamp', () => {
+  const units = memoryCatalog('units', new Date().toISOString(), [
+    family('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', ['instance', 'job']),
+    family('config_last_reload_success_timestamp_seconds', 'gauge', 'Timestamp of the last successful configuration reload.', ['instance', 'job']),
+    family('node_network_receive_bytes_total', 'counter', 'Network device statistic receive_bytes.', ['device', 'instance']),
+  ], () => []);
+  const ask = async (q: string): Promise<string | null> => (await createTranslator({ catalog: units, clock: systemClock }).translate(q, { now: new Date().toISOString() })).query;
+  it('converts bytes to the binary or decimal unit named, and bytes per second to megabits', async () => {
+    expect(await ask('resident memory in MiB')).toBe('process_resident_memory_bytes / 1024 / 1024');
+    expect(await ask('resident memory in GB')).toBe('process_resident_memory_bytes / 1000000000');
+    expect(await ask('network receive throughput in megabits per second')).toMatch(/^\(?.*rate\(node_network_receive_bytes_total\[5m\]\).*\* 8 \/ 1000000$/);
+  });
+  it('reads "how long since" a timestamp as time() minus it, in the unit asked for', async () => {
+    expect(await ask('how long since the last successful config reload')).toBe('time() - config_last_reload_success_timestamp_seconds');
+    expect(await ask('how long since the last successful config reload, in minutes')).toBe('(time() - config_last_reload_success_timestamp_seconds) / 60');
+  });
+});
