@@ -18,6 +18,10 @@ export interface Question {
   /** Bare numbers: they may pick node_load1 over node_load5, never count as content. */
   numbers: string[];
   percentile: number | null;
+  /** "is any …", "did any … happen", "are there …": asks whether something exists, answered with a filter. */
+  exists: boolean;
+  /** "more than 300", "below 10%": a threshold to filter by. */
+  compare: { op: '>' | '<' | '>=' | '<='; value: number } | null;
   average: boolean;
   rate: boolean;
   increase: boolean;
@@ -141,6 +145,13 @@ export function readQuestion(raw: string): Question {
   const window = findWindow(t);
   const persec = /\bper[- ]?sec(?:ond)?\b|\/s\b|\bthroughput\b|\btraffic\b|\brates?\b|\bspeed\b|\bps\b/.test(t);
   const howMany = /\bhow many\b|\bnumber of\b|\bcount of\b|\bincrease\b/.test(t);
+  const exists = /^(?:\w+[,!]?\s+){0,3}?(?:is|are|was|were|did|has|have|does|do|were there|is there|are there)\b[^?]*\b(?:any|anything|ever)\b/.test(t)
+    || /\b(?:is|are) there (?:any|some)\b/.test(t) || /^any\b/.test(t);
+  const cmp = /\b(more than|greater than|higher than|above|over|exceeding|exceeds?|at least|less than|fewer than|lower than|below|under|at most)\s+(\d+(?:\.\d+)?)\s*(%|percent\b)?(?!\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|ago)\b)/.exec(t);
+  const compare: Question['compare'] = cmp?.[1] && cmp[2] ? {
+    op: /^(at least)$/.test(cmp[1]) ? '>=' : /^(at most)$/.test(cmp[1]) ? '<=' : /^(less|fewer|lower|below|under)/.test(cmp[1]) ? '<' : '>',
+    value: Number(cmp[2]),
+  } : null;
   const predict = /\b(?:run|running)\s+out\b.*?\b(?:in|within)\s+(?:the\s+next\s+)?(\d+|an?|one|two|four|six|twelve)?\s*(hours?|hrs?|days?|minutes?)\b/.exec(t)
     ?? /\bfill(?:s|ing)?\s+up\b.*?\b(?:in|within)\s+(?:the\s+next\s+)?(\d+|an?|one|two|four|six|twelve)?\s*(hours?|hrs?|days?|minutes?)\b/.exec(t);
   let predictHours: number | null = null;
@@ -166,7 +177,9 @@ export function readQuestion(raw: string): Question {
     percentile: findPercentile(t),
     average: /\b(?:average|avg|mean)\b/.test(t),
     rate: persec,
-    increase: !persec && (howMany && window !== null || /\bincrease\b/.test(t)),
+    exists,
+    compare,
+    increase: !persec && ((howMany || exists) && window !== null || /\bincrease\b/.test(t)),
     window,
     group,
     top: findTop(t),

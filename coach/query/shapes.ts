@@ -32,6 +32,7 @@ export function shape(catalog: Catalog, q: Question, p: Plan): Shape {
     query = `${wrapParens(now.query)} / ${wrapParens(before.query)}`;
   }
   query = sinceAndUnits(p.family, q, query);
+  query = filtered(q, query);
   if (q.top) query = `${q.top.fn}(${q.top.k}, ${query})`;
   return { query, uses: now.uses };
 }
@@ -68,6 +69,18 @@ function sinceAndUnits(f: MetricFamily, q: Question, query: string): string {
   for (const [re, per] of units) if (re.test(t)) return `${wrap(out)} / ${per}`;
   if (seconds && /\bin (ms|millis|milliseconds?)\b/.test(t)) return `${wrap(out)} * 1000`;
   return out;
+}
+
+/**
+ * A threshold the question names ("more than 300" → `> 300`), or an existence question ("is any disk being
+ * written to", "did any … happen in the last hour") as `> 0`: the series that answer yes, not every value.
+ * A query that already filters (`== 0` for "down") is left alone.
+ */
+function filtered(q: Question, query: string): string {
+  if (/(==|!=|>=|<=|>|<)\s*-?\d/.test(query.replace(/\{[^{}]*\}/g, ''))) return query;
+  if (q.compare) return `${wrap(query)} ${q.compare.op} ${formatNumber(q.compare.value)}`;
+  if (q.exists && !q.percent && !q.fraction && q.top === null && !q.countTargets && !q.uptime) return `${wrap(query)} > 0`;
+  return query;
 }
 
 function wrap(e: string): string {

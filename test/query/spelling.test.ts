@@ -52,3 +52,21 @@ describe('the answer in the unit asked for, and time since a timestamp', () => {
     expect(await ask('how long since the last successful config reload, in minutes')).toBe('(time() - config_last_reload_success_timestamp_seconds) / 60');
   });
 });
+
+describe('existence and thresholds are filters', () => {
+  const c = memoryCatalog('filters', new Date().toISOString(), [
+    family('node_disk_written_bytes_total', 'counter', 'The total number of bytes written successfully.', ['device', 'instance']),
+    family('scrape_samples_scraped', 'gauge', 'Number of samples the target exposed in its last scrape.', ['instance', 'job']),
+    family('node_network_up', 'gauge', 'Value is 1 if operstate is up, 0 otherwise.', ['device', 'instance']),
+  ], (f, l) => (l === 'device' ? ['vda', 'eth0'] : []));
+  const ask = async (q: string): Promise<string | null> => (await createTranslator({ catalog: c, clock: systemClock }).translate(q, { now: new Date().toISOString() })).query;
+  it('"is any …" keeps the series that answer yes', async () => {
+    expect(await ask('is any disk being written to right now')).toMatch(/rate\(node_disk_written_bytes_total\[5m\]\)\)? > 0$/);
+    expect(await ask('did any disk write bytes in the last hour')).toMatch(/increase\(node_disk_written_bytes_total\[1h\]\)\)? > 0$/);
+  });
+  it('a threshold the question names is the filter, and a filter already there stays alone', async () => {
+    expect(await ask('samples scraped above 300')).toBe('scrape_samples_scraped > 300');
+    expect(await ask('samples scraped in the last scrape, at most 50')).toBe('scrape_samples_scraped <= 50');
+    expect(await ask('is any network interface down')).toBe('node_network_up == 0');
+  });
+});
