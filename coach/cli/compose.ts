@@ -69,6 +69,8 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     store, clock, prom, links: workspace.links, linkTargets: query.linkTargetsFromEnv(env, cfg.prometheusUrl),
     model: model && llm ? { model: llm.createChatModel(model), name: model.model, timeoutMs: model.timeoutMs } : null,
   });
+  // The spelling dictionary (about 0.3 s to load) is read at start-up rather than on the first question.
+  setImmediate(() => { if (!query.warmSpelling()) log('spelling: the English dictionary could not be read; questions are read as typed'); });
   const stopRefresh = prom ? queries.schedule() : () => undefined;
   if (prom) {
     // The first catalog fetch runs in the background; until it lands, a cached catalog (or a clear decline) answers.

@@ -11,6 +11,7 @@ export { obtainCatalog, describeAge, linkTargetsFromEnv } from './catalog-source
 export { createPromClient, type PromClient } from './prom-client.ts';
 export { createTranslator, type TranslatorDeps } from './translator.ts';
 export { translateOffline } from './offline.ts';
+export { correctSpelling, warmSpelling } from './spelling.ts';
 export { validatePromQL } from './validate.ts';
 export { explainPromQL } from './explain.ts';
 export { prometheusLink, grafanaLink, queryLinks } from './links.ts';

@@ -24,6 +24,11 @@ function english(): ReturnType<typeof nspell> | null {
   return speller;
 }
 
+/** Loads the dictionary now (a server at start-up), so the first question does not wait for it. */
+export function warmSpelling(): boolean {
+  return english() !== null;
+}
+
 /** Words of the question language the translator reads outside the concept map. */
 const QUESTION_WORDS = 'percent percentage fraction ratio average median percentile quantile rate rates throughput traffic increase ' +
   'total overall uptime running started since received receive transmitted transmit sent written write read reads writes ' +
