@@ -2,6 +2,7 @@
 // Candidates come ranked from team memory (coach/learning/memory: relevance to this incident, reuse, recency),
 // so a fitting query from last year is found among a million newer actions; the fit rules below decide.
 import { Memory, type MemoryHit } from '../learning/memory/index.ts';
+import { terms } from '../learning/memory/terms.ts';
 import type { Store } from '../store/index.ts';
 import type { Action } from '../types.ts';
 import type { Catalog } from './api.ts';
@@ -37,15 +38,17 @@ export function recall(store: Store, question: string, opts: RecallOptions): Rem
     incidentId: opts.incidentId ?? null, question: [question, ...opts.metrics].join(' '), kinds: ['query_run'],
     now: opts.now ?? new Date(), requireWords: true, limit: 20,
   });
-  const qWords = new Set((question.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []));
+  // Without a fresh translation, what was run must hold the question's meaningful words (not "what", "the"),
+  // at least two and at least half of them: sharing a service name is not fitting the question.
+  const qWords = new Set([...terms(question)].filter((w) => w.length >= 3));
   for (const hit of hits) {
     const a = hit.item.action;
     const query = hit.item.query ?? a?.text ?? null;
     if (!a || !query) continue;
     if (opts.catalog && !validatePromQL(query, opts.catalog).ok) continue;
     const sameMetrics = opts.metrics.length > 0 && opts.metrics.every((m) => query.includes(m));
-    const shared = (`${a.text} ${query}`.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []).filter((w) => qWords.has(w)).length;
-    if (sameMetrics || (opts.metrics.length === 0 && shared >= 2)) {
+    const shared = [...terms(`${a.text} ${query}`.replace(/[{}()[\],="~!]/g, ' '))].filter((w) => qWords.has(w)).length;
+    if (sameMetrics || (opts.metrics.length === 0 && shared >= 2 && shared * 2 >= qWords.size)) {
       return { action: a, query, incidentKey: hit.incidentKey, attribution: hit.attribution, hit };
     }
   }

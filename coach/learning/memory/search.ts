@@ -110,9 +110,8 @@ export class Memory {
       link_opened: db.prepare(`SELECT count(DISTINCT incident_id) AS i, count(DISTINCT actor) AS p FROM (SELECT incident_id, actor FROM actions INDEXED BY actions_reuse
         WHERE kind IN ('query_run', 'link_opened') AND kind = 'link_opened' AND text = ? LIMIT ${REUSE_RUNS})`),
     };
-    // Only a link's payload says something ranking needs (its URL); the rest read the text.
     const kinds = [...ACTION_KINDS].map((k) => `'${k}'`).join(',');
-    this.itemsStmt = db.prepare(`SELECT id, incident_id, actor, at, kind, step, text, CASE kind WHEN 'link_opened' THEN payload ELSE '{}' END AS payload
+    this.itemsStmt = db.prepare(`SELECT id, incident_id, actor, at, kind, step, text, CASE WHEN kind IN ('link_opened', 'query_run') THEN payload ELSE '{}' END AS payload
       FROM actions WHERE incident_id = ? AND kind IN (${kinds})`).raw();
     this.newest = db.prepare('SELECT max(id) FROM actions').pluck();
     this.since = db.prepare(`SELECT incident_id, kind, text FROM actions WHERE id > ? ORDER BY id LIMIT ${CATCH_UP + 1}`);
@@ -285,7 +284,8 @@ export class Memory {
 
 function fromRow([id, incidentId, actor, at, kind, step, text, raw]: ActionRow): MemoryItem {
   let payload: Record<string, unknown> = {};
-  if (kind === 'link_opened') {
+  // A link's URL, and a query run's query when it differs from its text, are all ranking reads of a payload.
+  if (kind === 'link_opened' || (kind === 'query_run' && raw.includes('"query"') && !raw.includes(JSON.stringify(text)))) {
     try { payload = JSON.parse(raw) as Record<string, unknown>; } catch { payload = {}; }
   }
   return fromAction({ id, incidentId, actor, at, kind, step, text, payload });
