@@ -74,15 +74,17 @@ const EMOJI_THANKS = /[\u{1F44D}\u{1F44C}\u{1F64F}\u{2705}\u{2714}\u{1F389}\u{1F
 type Tagged = ReturnType<typeof nlp>;
 
 /** Saying one is stuck, lost or confused, in the words people use for it (typos corrected before). */
-const PLEA = [
+const STUCK = [
   /\b(stuck|lost|confused|overwhelmed|clueless|panic|panicking|helpless|drowning)\b/, /\bno (idea|clue)\b/, /\bidk\b|\bdunno\b/,
   /\b(dont|do not|didnt) (know|understand|get)\b/, /\b(not|no) (understand\w*|know\w*|sure (what|where|how))\b/, /\bcant (figure|understand|tell|see|think|work out|make sense)\b/,
   /\b(nothing|none of this|it) makes? (no )?sense\b|\bdoesnt make (any )?sense\b|\bmakes no sense\b/, /\bhelp\b/,
-  /\bwhere (do|should|to|can) (i|we )?(even )?(start|begin)\b/, /\b(i am|im) new\b/, /\bout of my depth\b/,
 ];
+/** Not knowing where to begin: a plea, unless it is a plain "where should I start?" (what next, G1). */
+const NEW_HERE = [/\bwhere (do|should|to|can) (i|we )?(even )?(start|begin)\b/, /\b(i am|im) new\b/, /\bout of my depth\b/];
+const PLEA = [...STUCK, ...NEW_HERE];
 const PLEA_WORDS = new Set(['stuck', 'lost', 'confused', 'idea', 'clue', 'know', 'understand', 'figure', 'sense', 'makes', 'make',
   'nothing', 'start', 'begin', 'even', 'new', 'depth', 'out', 'tbh', 'sorry', 'anything', 'doing', 'happening', 'going', 'look', 'where', 'cant',
-  'understand', 'tell', 'see', 'work', 'whats', 'which', 'way']);
+  'tell', 'see', 'work', 'whats', 'which', 'way']);
 
 /** Thanks in the languages responders write in, and the small talk that goes with it ("my bad", "that was it"). */
 const GRATITUDE = /\b(thanks|thank|thx|thnx|thanx|ty|tysm|cheers|merci|danke|gracias|grazie|obrigad[oa]|arigato|dank|tak|spasibo|kiitos)\b/;
@@ -160,7 +162,7 @@ export function classify(text: string): Intent {
   const joined = words.join(' ');
   if (words.some((w) => HELP.has(w)) && words.every((w) => HELP.has(w) || FILLER.has(w))) return 'vague_help';
   if (SHOW_PROCESS.some((re) => re.test(joined))) return 'show_process';
-  if (words.length <= 8 && WHAT_NEXT.some((re) => re.test(joined)) && !PLEA.slice(0, -3).some((re) => re.test(joined))) return 'what_next';
+  if (words.length <= 8 && WHAT_NEXT.some((re) => re.test(joined)) && !STUCK.some((re) => re.test(joined))) return 'what_next';
   if (isThanks(text, joined, words)) return 'thanks';
   if (isPlea(joined, words)) return 'vague_help';
   if (OWNER.some((re) => re.test(joined))) return 'owner_question';

@@ -56,7 +56,7 @@ const SECOND_UNITS: [RegExp, string][] = [[/\bin (minutes?|mins?)\b/, '60'], [/\
 function sinceAndUnits(f: MetricFamily, q: Question, query: string): string {
   const t = q.raw.toLowerCase();
   let out = query;
-  let seconds = /_seconds(_total)?$|_seconds_(sum|count|bucket)$/.test(f.name) || /^time\(\) - /.test(out);
+  let seconds = /_seconds(_total)?$/.test(f.name) || out.startsWith('time() - ');
   if (SINCE.test(t) && !q.uptime && TIMESTAMP.test(f.name) && !out.startsWith('time() - ')) {
     out = `time() - ${out}`;
     seconds = true;

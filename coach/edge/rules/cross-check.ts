@@ -77,10 +77,9 @@ function statusAt(s: IncidentState, status: string): string | null {
  * acknowledged, mitigated or resolved before the incident was opened and its first alert fired.
  */
 function impossible(s: IncidentState, subject: Subject, stated: Date, raw: string, a: AlertData | null, tol: number): TurnDraft | null {
-  const first = subject === 'opened' ? null : a?.startsAt ?? null;
-  const floor = [first, subject === 'opened' ? null : s.incident.openedAt].filter((x): x is string => x !== null)
-    .sort((x, y) => Date.parse(x) - Date.parse(y))[0];
-  if (!floor) return null;
+  const first = a?.startsAt ?? null;
+  // The earlier of the two: nothing happened to the incident before both.
+  const floor = first && Date.parse(first) < Date.parse(s.incident.openedAt) ? first : s.incident.openedAt;
   const early = minutesBetween(stated, floor);
   if (early <= tol) return null;
   const what = floor === first && a ? `${a.name} starting` : 'the incident opened';
@@ -94,6 +93,7 @@ function impossible(s: IncidentState, subject: Subject, stated: Date, raw: strin
 function check(s: IncidentState, subject: Subject, stated: Date, raw: string, d: DeployData | null, a: AlertData | null, tol: number): TurnDraft | null {
   const recorded = subject === 'deploy' ? d?.at : subject === 'alert' ? a?.startsAt
     : subject === 'opened' ? s.incident.openedAt : statusAt(s, subject);
+  // A status change not on record yet ('opened' is always on record) can still be impossible.
   if (!recorded) return subject === 'deploy' || subject === 'alert' ? null : impossible(s, subject, stated, raw, a, tol);
   // A time of day names no date: read it as the occurrence nearest the recorded time, so "09:56" about a
   // deploy at 09:46 is ten minutes off whatever day the incident is looked at.
