@@ -1,7 +1,7 @@
 // A year of a team's incidents for team-memory tests and bench:memory: 10,000 incidents with alerts, labels
 // and ~100 human actions each, all newer than one planted incident from 400 days ago whose query is the
 // right answer for today's incident. Seeded; written with prepared statements in one transaction.
-import type { Store } from '../coach/store/index.ts';
+import { rebuildMemoryTables, type Store } from '../coach/store/index.ts';
 import { rng, SERVICES } from './core-data.ts';
 
 export const DAY = 86_400_000;
@@ -94,9 +94,10 @@ export function buildWorld(store: Store, opts: { incidents?: number; actionsPerI
       'payments ledger-settlement consumer lag', 'ledger-settlement consumer group lag above 50k messages');
     for (const d of deferred) db.exec(d.sql);
     db.exec("INSERT INTO actions_fts(actions_fts) VALUES ('rebuild')");
+    rebuildMemoryTables(db);
     return { incidentId: 1, actionId: Number(planted.lastInsertRowid), today };
   });
-  // What the log derives at write time (migration 8's query runs), as a live store would hold it.
+  // What the log derives after write time (migration 8's query runs), as a live store would hold it.
   store.queryRuns.catchUp();
   db.pragma(`cache_size = ${cache}`);
   return {

@@ -83,6 +83,12 @@ export class ActionRepo {
     return r ? toAction(r) : null;
   }
 
+  /** The actions with these ids, in no particular order (ids that do not exist are left out). */
+  byIds(ids: readonly number[]): Action[] {
+    if (ids.length === 0) return [];
+    return (prepared(this.db, 'SELECT * FROM actions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]).map(toAction);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS c FROM actions').get() as { c: number }).c;
   }
@@ -99,8 +105,11 @@ export class ActionRepo {
     const held = (prepared(this.db, `SELECT count(*) AS c FROM (SELECT 1 FROM actions_fts WHERE actions_fts MATCH ? LIMIT ${few + 1})`).get(q) as { c: number }).c;
     if (held === 0) return [];
     const order = held <= few ? 'bm25(actions_fts)' : 'f.rowid DESC';
-    return (prepared(this.db, `SELECT a.* FROM actions_fts f JOIN actions a ON a.id = f.rowid WHERE actions_fts MATCH ? ORDER BY ${order} LIMIT ?`)
-      .all(q, opts.limit) as Row[]).map(toAction);
+    // The few rows are read after ranking: ordering whole rows would carry every match's columns through the sort.
+    const ids = prepared(this.db, `SELECT rowid FROM actions_fts WHERE actions_fts MATCH ? ORDER BY ${order === 'f.rowid DESC' ? 'rowid DESC' : order} LIMIT ?`)
+      .pluck().all(q, opts.limit) as number[];
+    const byId = new Map(this.byIds(ids).map((a) => [a.id, a]));
+    return ids.flatMap((id) => { const a = byId.get(id); return a ? [a] : []; });
   }
 
   /**

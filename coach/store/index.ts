@@ -4,6 +4,7 @@ import { ActionRepo } from './actions.ts';
 import { IncidentRepo } from './incidents.ts';
 import { NoteRepo } from './notes.ts';
 import { PlanRepo } from './plans.ts';
+import { MemoryDigestRepo } from './memory-digests.ts';
 import { QueryRunRepo } from './query-runs.ts';
 import { LearningNoteRepo } from './learning-notes.ts';
 import { SuggestionRepo } from './suggestions.ts';
@@ -21,6 +22,8 @@ export type { NewTurn } from './turns.ts';
 export { hashToken, newToken, TOKEN_PREFIX } from './tokens.ts';
 export type { Delivery, NewQuestion } from './support.ts';
 export type { NoteRow } from './learning-notes.ts';
+export { rebuildMemoryTables } from './migrations.ts';
+export type { DigestItem } from './memory-digests.ts';
 export type { Suggestion, SuggestionState } from './suggestions.ts';
 
 export class Store {
@@ -35,6 +38,7 @@ export class Store {
   readonly learningNotes: LearningNoteRepo;
   readonly suggestions: SuggestionRepo;
   readonly queryRuns: QueryRunRepo;
+  readonly memoryDigests: MemoryDigestRepo;
 
   constructor(readonly db: Db) {
     this.incidents = new IncidentRepo(db);
@@ -48,6 +52,7 @@ export class Store {
     this.learningNotes = new LearningNoteRepo(db);
     this.suggestions = new SuggestionRepo(db);
     this.queryRuns = new QueryRunRepo(db);
+    this.memoryDigests = new MemoryDigestRepo(db);
   }
 
   static open(path: string): Store {

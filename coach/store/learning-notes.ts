@@ -1,6 +1,6 @@
 // Learning notes (DESIGN §4, CONTRACTS §7): one note per incident, its versions, and its state. The rules
 // (who may publish, which version) live in coach/learning; this file only reads and writes rows.
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 
 export interface NoteRow {
   id: number;
@@ -73,6 +73,6 @@ export class LearningNoteRepo {
 
   /** Published notes, newest first (team memory, the Home tab). */
   published(limit = 20): NoteRow[] {
-    return (this.db.prepare("SELECT * FROM learning_notes WHERE state = 'published' ORDER BY published_at DESC LIMIT ?").all(limit) as Row[]).map(toRow);
+    return (prepared(this.db, "SELECT * FROM learning_notes WHERE state = 'published' ORDER BY published_at DESC LIMIT ?").all(limit) as Row[]).map(toRow);
   }
 }

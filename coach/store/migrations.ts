@@ -1,5 +1,6 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
 import type { Db } from './db.ts';
+import { DIGEST_ITEM, DIGEST_KINDS, REBUILD_DIGESTS, REBUILD_REUSE, REUSE_IN, REUSE_OUT, REUSE_TIDY } from './memory-digest-sql.ts';
 import { QueryRunRepo } from './query-runs.ts';
 export interface Migration {
   version: number;
@@ -350,4 +351,72 @@ export const migrations: Migration[] = [
     // An existing log's query runs are recorded now, once, rather than on the first analysis after the upgrade.
     after: (db) => { new QueryRunRepo(db).catchUp(); },
   },
+  {
+    version: 9,
+    name: 'memory digests and reuse counts: what team memory reads of past incidents, kept by triggers',
+    sql: `
+      -- A resolved incident's memory items (its actions of the kinds team memory ranks), as one JSON array of
+      -- [id, actor, at, kind, step, text, url or query], kept by triggers: built when the incident resolves,
+      -- appended to when an action is added to it later, dropped when it reopens or one of its actions changes.
+      -- Team memory reads one row per past incident instead of its hundred actions (coach/learning/memory).
+      CREATE TABLE memory_digests (
+        incident_id INTEGER PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+        items TEXT NOT NULL
+      );
+      CREATE TRIGGER memory_digests_resolved AFTER UPDATE OF status ON incidents
+        WHEN new.status = 'resolved' AND old.status <> 'resolved' BEGIN
+        INSERT OR REPLACE INTO memory_digests (incident_id, items) SELECT new.id, coalesce((SELECT json_group_array(json(item)) FROM
+          (SELECT ${DIGEST_ITEM('a')} AS item FROM actions a WHERE a.incident_id = new.id AND a.kind IN (${DIGEST_KINDS}) ORDER BY a.id)), '[]');
+      END;
+      CREATE TRIGGER memory_digests_created AFTER INSERT ON incidents WHEN new.status = 'resolved' BEGIN
+        INSERT OR REPLACE INTO memory_digests (incident_id, items) VALUES (new.id, '[]');
+      END;
+      CREATE TRIGGER memory_digests_reopened AFTER UPDATE OF status ON incidents WHEN new.status <> 'resolved' BEGIN
+        DELETE FROM memory_digests WHERE incident_id = new.id;
+      END;
+      CREATE TRIGGER memory_digests_added AFTER INSERT ON actions
+        WHEN new.incident_id IS NOT NULL AND new.kind IN (${DIGEST_KINDS}) BEGIN
+        UPDATE memory_digests SET items = json_insert(items, '$[#]', json(${DIGEST_ITEM('new')})) WHERE incident_id = new.incident_id;
+      END;
+      CREATE TRIGGER memory_digests_changed AFTER UPDATE ON actions BEGIN
+        DELETE FROM memory_digests WHERE incident_id IN (old.incident_id, new.incident_id);
+      END;
+      CREATE TRIGGER memory_digests_removed AFTER DELETE ON actions BEGIN
+        DELETE FROM memory_digests WHERE incident_id = old.incident_id;
+      END;
+
+      -- How often the team reused a query or a link: distinct incidents and people per text, and the runs per
+      -- person behind the people count. Kept by triggers on every write, so a search reads one row per text.
+      CREATE TABLE reuse_counts (
+        kind TEXT NOT NULL, text TEXT NOT NULL, incidents INTEGER NOT NULL, people INTEGER NOT NULL,
+        PRIMARY KEY (kind, text)
+      ) WITHOUT ROWID;
+      CREATE TABLE reuse_people (
+        kind TEXT NOT NULL, text TEXT NOT NULL, actor TEXT NOT NULL, runs INTEGER NOT NULL,
+        PRIMARY KEY (kind, text, actor)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER reuse_added AFTER INSERT ON actions WHEN new.kind IN ('query_run', 'link_opened') BEGIN
+        ${REUSE_IN()}
+      END;
+      CREATE TRIGGER reuse_removed AFTER DELETE ON actions WHEN old.kind IN ('query_run', 'link_opened') BEGIN
+        ${REUSE_OUT()}
+      END;
+      -- A run that changes (an incident deleted sets its actions' incident to NULL) is counted out, then in; a
+      -- part it keeps (the same incident, or the same person) is neither.
+      CREATE TRIGGER reuse_changed AFTER UPDATE OF kind, text, incident_id, actor ON actions
+        WHEN old.kind IN ('query_run', 'link_opened') OR new.kind IN ('query_run', 'link_opened') BEGIN
+        ${REUSE_OUT('NOT (old.kind = new.kind AND old.text = new.text AND old.incident_id IS new.incident_id)', 'NOT (old.kind = new.kind AND old.text = new.text AND old.actor = new.actor)', false)}
+        ${REUSE_IN('NOT (old.kind = new.kind AND old.text = new.text AND old.incident_id IS new.incident_id)', 'NOT (old.kind = new.kind AND old.text = new.text AND old.actor = new.actor)')}
+        ${REUSE_TIDY}
+      END;
+    `,
+    // An existing store's resolved incidents get their digests, and its queries and links their reuse, now.
+    after: (db) => { rebuildMemoryTables(db); },
+  },
 ];
+
+/** Migration 9's tables built afresh from the action log (after a bulk load that bypassed the triggers). */
+export function rebuildMemoryTables(db: Db): void {
+  db.exec(REBUILD_DIGESTS);
+  db.exec(REBUILD_REUSE);
+}

@@ -59,10 +59,14 @@ export class Profiles {
     for (const l of p?.labels ?? []) if (rare(l)) parts.push(`labels : ${phrase(l)}`);
     for (const w of new Set([...(p?.words ?? []), ...question])) if (rare(w)) parts.push(`{title words} : ${phrase(w)}`);
     if (parts.length === 0) return [];
-    const rows = prepared(this.db, `SELECT rowid AS id, service, alert, labels, title, words FROM incident_terms
+    // Ranked by rowid alone, then the few profiles read: ordering whole rows would read every match's columns.
+    const ids = prepared(this.db, `SELECT rowid FROM incident_terms
       WHERE incident_terms MATCH ? ${opts.exclude !== null ? 'AND rowid <> ?' : ''}
-      ORDER BY bm25(incident_terms, 2, 2, 2, 1, 1) LIMIT ?`).all(parts.join(' OR '), ...(opts.exclude !== null ? [opts.exclude] : []), opts.limit) as Row[];
-    return rows.map(toProfile);
+      ORDER BY bm25(incident_terms, 2, 2, 2, 1, 1) LIMIT ?`).pluck().all(parts.join(' OR '), ...(opts.exclude !== null ? [opts.exclude] : []), opts.limit) as number[];
+    if (ids.length === 0) return [];
+    const byId = new Map((prepared(this.db, `SELECT rowid AS id, service, alert, labels, title, words FROM incident_terms
+      WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[]).map((r) => [r.id, r]));
+    return ids.flatMap((id) => { const r = byId.get(id); return r ? [toProfile(r)] : []; });
   }
 
   /** w(t) for a term of incident profiles: see score.ts `rarity`. */

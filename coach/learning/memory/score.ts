@@ -28,6 +28,8 @@ export const WEIGHTS = {
   /** Two years of age halve the score: a strong match from last year still beats weak recent ones. */
   recencyDays: 730,
   reuse: 0.15,
+  /** Reuse counts past this many incidents (or people) lift no further. */
+  reuseCap: 300,
 } as const;
 
 /** How much a shared term counts, from how many of n rows hold it. */
@@ -66,9 +68,9 @@ export interface Reuse {
   people: number;
 }
 
-/** 1 + 0.15 · ln(1 + other incidents + other people): reuse lifts an item, with diminishing returns. */
+/** 1 + 0.15 · ln(1 + other incidents + other people), each counted up to 300: reuse lifts, with diminishing returns. */
 export function reuseFactor(r: Reuse): number {
-  return 1 + WEIGHTS.reuse * Math.log(1 + r.incidents + r.people);
+  return 1 + WEIGHTS.reuse * Math.log(1 + Math.min(r.incidents, WEIGHTS.reuseCap) + Math.min(r.people, WEIGHTS.reuseCap));
 }
 
 export function score(s: Similarity, r: Reuse, at: string, now: Date): number {

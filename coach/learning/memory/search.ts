@@ -2,12 +2,13 @@
 // incident at hand, ranked by score.ts. Candidates come from two bounded passes, never from "the newest N":
 //   1. the incidents most like this one (bm25 over incident profiles), then their actions;
 //   2. when a question is asked, the action log's own full-text search for its words.
-import type { Store } from '../../store/index.ts';
+import type { DigestItem, Store } from '../../store/index.ts';
+import { DIGEST_KIND_LIST } from '../../store/memory-digest-sql.ts';
 import { incidentKey } from '../../store/index.ts';
 import type { Action } from '../../types.ts';
 import { publishedNotes } from './notes-source.ts';
 import { Profiles, type Profile } from './profiles.ts';
-import { attribution, itemRelevance, rarity, recencyAt, relevance, reuseFactor, type Reuse, type Similarity } from './score.ts';
+import { attribution, itemRelevance, rarity, recencyAt, relevance, reuseFactor, WEIGHTS, type Reuse, type Similarity } from './score.ts';
 import { holdsWord, terms } from './terms.ts';
 
 export type MemoryKind = 'query_run' | 'link_opened' | 'note' | 'plan' | 'demo_stop' | 'support_answer' | 'learning_note';
@@ -61,11 +62,12 @@ const CANDIDATE_INCIDENTS = 16;
 const READ_INCIDENTS = 6;
 const TEXT_POOL = 60;
 const REUSE_POOL = 30;
-/** Reuse is read from at most this many runs of one text: past that, ln(1 + n) barely moves. */
-const REUSE_RUNS = 300;
-const ACTION_KINDS = new Set<string>(['query_run', 'link_opened', 'note', 'plan', 'demo_stop']);
+const ACTION_KINDS = new Set<string>(DIGEST_KIND_LIST);
 
-type ActionRow = [id: number, incidentId: number | null, actor: string, at: string, kind: string, step: number | null, text: string, payload: string];
+/** The most reuse can lift a score (score.ts caps the counts): bounds pruning. */
+const MAX_REUSE = reuseFactor({ incidents: WEIGHTS.reuseCap, people: WEIGHTS.reuseCap });
+/** The reuse of a text no counts row holds. */
+const NONE: Reuse = Object.freeze({ incidents: 0, people: 0 });
 
 /** An item with what ranking reads of it worked out once (items of an incident are kept between searches). */
 interface Candidate { item: MemoryItem; body: string; key: string; atMs: number }
@@ -88,7 +90,6 @@ const CATCH_UP = 5_000;
 export class Memory {
   readonly profiles: Profiles;
   private readonly reuseStmt;
-  private readonly itemsStmt;
   private readonly newest;
   private readonly since;
   /**
@@ -104,15 +105,8 @@ export class Memory {
   constructor(private readonly store: Store, private readonly sources: ItemSource[] = [publishedNotes]) {
     this.profiles = new Profiles(store.db);
     const db = store.db;
-    this.reuseStmt = {
-      query_run: db.prepare(`SELECT count(DISTINCT incident_id) AS i, count(DISTINCT actor) AS p FROM (SELECT incident_id, actor FROM actions INDEXED BY actions_reuse
-        WHERE kind IN ('query_run', 'link_opened') AND kind = 'query_run' AND text = ? LIMIT ${REUSE_RUNS})`),
-      link_opened: db.prepare(`SELECT count(DISTINCT incident_id) AS i, count(DISTINCT actor) AS p FROM (SELECT incident_id, actor FROM actions INDEXED BY actions_reuse
-        WHERE kind IN ('query_run', 'link_opened') AND kind = 'link_opened' AND text = ? LIMIT ${REUSE_RUNS})`),
-    };
-    const kinds = [...ACTION_KINDS].map((k) => `'${k}'`).join(',');
-    this.itemsStmt = db.prepare(`SELECT id, incident_id, actor, at, kind, step, text, CASE WHEN kind IN ('link_opened', 'query_run') THEN payload ELSE '{}' END AS payload
-      FROM actions WHERE incident_id = ? AND kind IN (${kinds})`).raw();
+    // Reuse is kept per text by triggers (migration 9's reuse_counts): one row per text, many texts per statement.
+    this.reuseStmt = db.prepare('SELECT text, incidents, people FROM reuse_counts WHERE kind = ? AND text IN (SELECT value FROM json_each(?))').raw();
     this.newest = db.prepare('SELECT max(id) FROM actions').pluck();
     this.since = db.prepare(`SELECT incident_id, kind, text FROM actions WHERE id > ? ORDER BY id LIMIT ${CATCH_UP + 1}`);
   }
@@ -146,7 +140,8 @@ export class Memory {
     if (items) {
       this.itemsOf.delete(incidentId);
     } else {
-      items = (this.itemsStmt.all(incidentId) as ActionRow[]).map((r) => candidate(fromRow(r)));
+      // A past (resolved) incident's items are one row (migration 9's digest); the incident at hand's, its actions.
+      items = (this.store.memoryDigests.items(incidentId) ?? this.store.memoryDigests.fromLog(incidentId)).map((r) => candidate(fromRow(incidentId, r)));
       if (this.itemsOf.size >= CACHED_INCIDENTS) this.itemsOf.delete(this.itemsOf.keys().next().value as number);
     }
     this.itemsOf.set(incidentId, items);
@@ -227,17 +222,35 @@ export class Memory {
       if (!prev || rel * rec > prev.rel * prev.rec) best.set(key, { item, base: inc.base, itemWords, rel, rec });
     }
 
-    const pre = [...best.values()].sort((a, b) => b.rel * b.rec - a.rel * a.rec).slice(0, REUSE_POOL);
-    const hits = pre.map(({ item, base, itemWords, rel, rec }): MemoryHit => {
+    // Best first by relevance × recency. Reuse lifts a score by at least 1 and at most MAX_REUSE, so an item
+    // whose most lifted score stays below the limit-th unlifted one cannot be returned: its reuse is not read.
+    const ranked = [...best.values()].sort((a, b) => b.rel * b.rec - a.rel * a.rec).slice(0, REUSE_POOL);
+    const floor = ranked.length >= limit ? (ranked[limit - 1]?.rel ?? 0) * (ranked[limit - 1]?.rec ?? 0) : 0;
+    const pre = ranked.filter((c) => c.rel * c.rec * MAX_REUSE >= floor);
+    this.readReuse(pre.map((c) => c.item));
+    const hits: MemoryHit[] = [];
+    for (const { item, base, itemWords, rel, rec } of pre) {
       const sim: Similarity = { ...base, itemWords };
       const reuse = this.reuseOf(item);
       const key = item.incidentId !== null ? incidentKey(item.incidentId) : null;
-      return {
-        item, incidentKey: key, score: rel * reuseFactor(reuse) * rec, relevance: rel, recency: rec, reuse, similarity: sim,
+      const score = rel * reuseFactor(reuse) * rec;
+      hits.push({
+        item, incidentKey: key, score, relevance: rel, recency: rec, reuse, similarity: sim,
         attribution: attribution({ kind: item.kind, actor: item.actor, incidentKey: key, at: item.at }, reuse),
-      };
+      });
+    }
+    return this.withActions(hits.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at)).slice(0, limit));
+  }
+
+  /** The returned hits' actions, read in one statement (items kept between searches carry only what ranking reads). */
+  private withActions(hits: MemoryHit[]): MemoryHit[] {
+    const missing = hits.filter((h) => h.item.ref.startsWith('action:') && !h.item.action).map((h) => Number(h.item.ref.slice('action:'.length)));
+    if (missing.length === 0) return hits;
+    const byId = new Map(this.store.actions.byIds(missing).map((a) => [a.id, a]));
+    return hits.map((h) => {
+      const action = h.item.action ?? byId.get(Number(h.item.ref.slice('action:'.length)));
+      return action && !h.item.action ? { ...h, item: { ...h.item, action } } : h;
     });
-    return hits.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at)).slice(0, limit);
   }
 
   private incidentSimilarity(here: Profile | null, asked: Set<string>, p: Profile): Omit<Similarity, 'itemWords'> {
@@ -266,29 +279,32 @@ export class Memory {
     return rarity(df, n);
   }
 
+  /** Reads the reuse of the items' texts not read before, one statement per kind. */
+  private readReuse(items: MemoryItem[]): void {
+    for (const kind of ['query_run', 'link_opened'] as const) {
+      const texts = [...new Set(items.filter((i) => i.kind === kind && !this.reuseOfText.has(`${kind}\u0000${i.text}`)).map((i) => i.text))];
+      if (texts.length === 0) continue;
+      if (this.reuseOfText.size + texts.length > CACHED_REUSE) this.reuseOfText.clear();
+      const counted = new Map<string, Reuse>();
+      for (const [text, incidents, people] of this.reuseStmt.all(kind, JSON.stringify(texts)) as [string, number, number][]) counted.set(text, { incidents, people });
+      for (const text of texts) this.reuseOfText.set(`${kind}\u0000${text}`, counted.get(text) ?? NONE);
+    }
+  }
+
+  /** Other incidents and people that ran the same query or opened the same link (read by readReuse first). */
   private reuseOf(item: MemoryItem): Reuse {
     if (item.kind !== 'query_run' && item.kind !== 'link_opened') return { incidents: 0, people: 0 };
-    const text = item.action?.text ?? item.text;
-    const key = `${item.kind}\u0000${text}`;
-    let all = this.reuseOfText.get(key);
-    if (!all) {
-      const r = this.reuseStmt[item.kind].get(text) as { i: number; p: number };
-      all = { incidents: r.i, people: r.p };
-      if (this.reuseOfText.size >= CACHED_REUSE) this.reuseOfText.clear();
-      this.reuseOfText.set(key, all);
-    }
+    const all = this.reuseOfText.get(`${item.kind}\u0000${item.text}`) ?? NONE;
     return { incidents: Math.max(0, all.incidents - (item.incidentId !== null ? 1 : 0)), people: Math.max(0, all.people - 1) };
   }
 
 }
 
-function fromRow([id, incidentId, actor, at, kind, step, text, raw]: ActionRow): MemoryItem {
-  let payload: Record<string, unknown> = {};
-  // A link's URL, and a query run's query when it differs from its text, are all ranking reads of a payload.
-  if (kind === 'link_opened' || (kind === 'query_run' && raw.includes('"query"') && !raw.includes(JSON.stringify(text)))) {
-    try { payload = JSON.parse(raw) as Record<string, unknown>; } catch { payload = {}; }
-  }
-  return fromAction({ id, incidentId, actor, at, kind, step, text, payload });
+function fromRow(incidentId: number, [id, actor, at, kind, step, text, extra]: DigestItem): MemoryItem {
+  return {
+    ref: `action:${id}`, kind: kind as MemoryKind, incidentId, actor, at, text, step,
+    query: kind === 'query_run' ? extra ?? text : null, url: kind === 'link_opened' ? extra : null,
+  };
 }
 
 function fromAction(a: Action): MemoryItem {
