@@ -26,6 +26,8 @@ export interface QueryCard {
   explanation: { part: string; says: string }[];
   links: Record<string, string>;
   range?: TimeRange;
+  /** The question the card answers: a run sends it back, so the pair (question, query run) is team memory. */
+  question?: string;
 }
 
 export type QueryLanguage = 'promql' | 'logql' | 'traceql';

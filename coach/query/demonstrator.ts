@@ -8,6 +8,7 @@ import { explainPromQL } from './explain.ts';
 import { queryLinks } from './links.ts';
 import { Memory } from '../learning/memory/index.ts';
 import { recall } from './memory.ts';
+import { taughtAnswer } from './taught.ts';
 import { listRecordings, type Recording } from './recordings.ts';
 import { findLinks, isWhereQuestion } from './where.ts';
 
@@ -65,11 +66,28 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
       const catalog = deps.catalog?.() ?? null;
       const metrics = result.query && catalog && result.language === 'promql'
         ? [...new Set((result.query.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []).filter((w) => catalog.familyOfSample(w)))] : [];
-      const past = result.language === 'promql' ? recall(deps.store, question, { metrics, catalog, incidentId: ctx.incidentId, now: new Date(ctx.now), memory }) : null;
+      // A query a teammate ran for a similar question comes first, saying whose it is; the fresh translation
+      // still follows when it differs, so a correction never silently replaces an answer.
+      const taught = result.language === 'promql' ? taughtAnswer(deps.store, question, { catalog }) : null;
+      const past = taught ? null : result.language === 'promql' ? recall(deps.store, question, { metrics, catalog, incidentId: ctx.incidentId, now: new Date(ctx.now), memory }) : null;
+      if (taught) {
+        const card: QueryCard = {
+          language: 'promql', text: taught.query, explanation: explainPromQL(taught.query, catalog), question,
+          links: queryLinks(targets, 'promql', taught.query, { now: ctx.now, alertStart: ctx.alertStart }),
+        };
+        turns.push({
+          phase: 'demonstrate', type: 'memory', rule: 'D5',
+          text: `${taught.attribution[0]?.toUpperCase() ?? ''}${taught.attribution.slice(1)}: ${taught.query}`,
+          fields: {
+            query: card, by: taught.action.actor, incident: taught.incidentKey, at: taught.action.at, attribution: taught.attribution,
+            taught: { question: taught.question, edited: taught.edited, suggested: taught.suggested, similarity: taught.similarity },
+          },
+        });
+      }
       if (past) {
         const where = past.incidentKey && past.action.incidentId !== ctx.incidentId ? `Last time (${past.incidentKey})` : 'Earlier in this incident';
         const card: QueryCard = {
-          language: 'promql', text: past.query, explanation: explainPromQL(past.query, catalog),
+          language: 'promql', text: past.query, explanation: explainPromQL(past.query, catalog), question,
           links: queryLinks(targets, 'promql', past.query, { now: ctx.now, alertStart: ctx.alertStart }),
         };
         turns.push({
@@ -79,11 +97,13 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
             memory: { attribution: past.attribution, score: Math.round(past.hit.score * 100) / 100, reuse: past.hit.reuse } },
         });
       }
-      if (result.query !== null && result.valid && result.query !== past?.query) {
-        const card: QueryCard = { language: result.language, text: result.query, explanation: result.explanation, links: result.links };
+      if (result.query !== null && result.valid && result.query !== past?.query && result.query !== taught?.query) {
+        const card: QueryCard = { language: result.language, text: result.query, explanation: result.explanation, links: result.links, question };
         turns.push({
           phase: 'demonstrate', type: 'query', rule: 'D1',
-          text: `Here is a ${result.language === 'promql' ? 'PromQL' : result.language === 'logql' ? 'LogQL' : 'TraceQL'} query for that. Run it when you are ready: ${result.query}`,
+          text: taught
+            ? `My own reading of the question gives a different query; compare before you run either: ${result.query}`
+            : `Here is a ${result.language === 'promql' ? 'PromQL' : result.language === 'logql' ? 'LogQL' : 'TraceQL'} query for that. Run it when you are ready: ${result.query}`,
           fields: { query: card, engine: result.engine, ...(result.catalogAge ? { catalogAge: result.catalogAge } : {}) },
         });
       } else if (turns.length === 0) {

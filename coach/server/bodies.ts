@@ -39,6 +39,8 @@ export const bodies = {
     from: actor,
     query: z.string().trim().min(1).max(20_000),
     language: language.optional(),
+    question: z.string().trim().min(1).max(2_000).optional().describe('the question the query was suggested for (a query card): the pair answers the next similar question'),
+    suggested: z.string().trim().min(1).max(20_000).optional().describe('the query Mentat suggested, when the person edited it before running'),
     range: z.object({
       from: isoTime,
       to: isoTime,

@@ -1,6 +1,7 @@
 import { prepared, type Db } from './db.ts';
 import type { Action } from '../types.ts';
 import { parseJsonObject } from './json.ts';
+import { TAUGHT } from './memory-digest-sql.ts';
 
 interface Row { id: number; incident_id: number | null; actor: string; at: string; kind: string; step: number | null; text: string; payload: string }
 
@@ -87,6 +88,15 @@ export class ActionRepo {
   byIds(ids: readonly number[]): Action[] {
     if (ids.length === 0) return [];
     return (prepared(this.db, 'SELECT * FROM actions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]).map(toAction);
+  }
+
+  /**
+   * Query runs that say which question they were run for (payload.question: run from a query card), newest
+   * first, for team-taught answers (coach/query/taught.ts). Migration 10's partial index holds only these.
+   */
+  taughtRuns(limit: number): { id: number; incident_id: number | null; actor: string; at: string; text: string; payload: string }[] {
+    return prepared(this.db, `SELECT id, incident_id, actor, at, text, payload FROM actions INDEXED BY actions_taught
+      WHERE kind = 'query_run' AND ${TAUGHT} ORDER BY id DESC LIMIT ?`).all(limit) as never;
   }
 
   count(): number {

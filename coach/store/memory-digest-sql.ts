@@ -60,3 +60,6 @@ export const REUSE_OUT = (guardIncident = '1', guardPerson = '1', tidy = true): 
 /** A text nobody runs any more has no counts row. */
 export const REUSE_TIDY = `DELETE FROM reuse_counts WHERE old.kind IN (${REUSE_KINDS}) AND kind = old.kind AND text = old.text
     AND NOT EXISTS (SELECT 1 FROM reuse_people WHERE kind = old.kind AND text = old.text);`;
+
+/** A query run that names the question it was run for (migration 10's partial index, and its readers). */
+export const TAUGHT = `CASE WHEN json_valid(payload) THEN json_type(payload, '$.question') END = 'text'`;

@@ -1,6 +1,6 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
 import type { Db } from './db.ts';
-import { DIGEST_ITEM, DIGEST_KINDS, REBUILD_DIGESTS, REBUILD_REUSE, REUSE_IN, REUSE_OUT, REUSE_TIDY } from './memory-digest-sql.ts';
+import { DIGEST_ITEM, DIGEST_KINDS, REBUILD_DIGESTS, REBUILD_REUSE, REUSE_IN, REUSE_OUT, REUSE_TIDY, TAUGHT } from './memory-digest-sql.ts';
 import { QueryRunRepo } from './query-runs.ts';
 export interface Migration {
   version: number;
@@ -412,6 +412,15 @@ export const migrations: Migration[] = [
     `,
     // An existing store's resolved incidents get their digests, and its queries and links their reuse, now.
     after: (db) => { rebuildMemoryTables(db); },
+  },
+  {
+    version: 10,
+    name: 'query runs that name the question they were run for: team-taught answers',
+    sql: `
+      -- A query run from a query card carries the question it answered (payload.question) and, when the
+      -- person edited it, the query Mentat suggested. These pairs answer the next similar question first.
+      CREATE INDEX actions_taught ON actions(id) WHERE kind = 'query_run' AND ${TAUGHT};
+    `,
   },
 ];
 

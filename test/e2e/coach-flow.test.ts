@@ -128,12 +128,41 @@ describe('sidebar: plan, ask, query card, run', () => {
     const view = await server.api<{ actions: { kind: string; actor: string; text: string; payload: Record<string, unknown> }[] }>('GET', `/api/incidents/${incident.id}`);
     const run = view.actions.find((a) => a.kind === 'query_run');
     expect(run?.actor).toBe('alice');
+    // The run names the question it answered, and nothing was edited: no suggestion to compare with.
+    expect(run?.payload).toMatchObject({ question: QUESTION });
+    expect(run?.payload.suggested).toBeUndefined();
 
     await card.getByRole('combobox', { name: 'Time range' }).selectOption('15m');
     await card.getByRole('button', { name: 'Run query' }).click();
     await result.getByRole('img', { name: /^Chart of \d+ series/ }).waitFor();
     expect(await result.locator('polyline').count()).toBeGreaterThan(0);
     await screenshot(page, 'query-run');
+  });
+
+  it('runs an edited query, which then answers a similar question first, under the editor\'s name', async () => {
+    const card = page.getByRole('region', { name: 'PromQL query' }).last();
+    await card.getByRole('button', { name: 'Edit query' }).click();
+    const edit = card.getByRole('textbox', { name: 'Edit the PromQL query' });
+    const mine = 'topk(3, sum by (handler) (rate(prometheus_http_requests_total[10m])))';
+    await edit.fill(mine);
+    await card.getByRole('button', { name: 'Done editing' }).click();
+    expect(await card.getByLabel('PromQL query text').textContent()).toBe(mine);
+    expect(await card.textContent()).toMatch(/running it remembers your query/);
+    await card.getByRole('combobox', { name: 'Time range' }).selectOption('instant');
+    await card.getByRole('button', { name: 'Run query' }).click();
+    await expect.poll(async () => {
+      const v = await server.api<{ actions: { kind: string; text: string; payload: Record<string, unknown> }[] }>('GET', `/api/incidents/${incident.id}`);
+      return v.actions.filter((a) => a.kind === 'query_run').at(-1)?.payload;
+    }).toMatchObject({ question: QUESTION, suggested: queryText, query: mine });
+
+    const before = await page.getByRole('article', { name: 'Demonstrate turn' }).count();
+    const ask = page.getByRole('textbox', { name: 'Ask the coach' });
+    await ask.fill(`${QUESTION} please`);
+    await ask.press('Enter');
+    await expect.poll(() => page.getByRole('article', { name: 'Demonstrate turn' }).count()).toBeGreaterThan(before);
+    const taught = page.getByRole('article', { name: 'Demonstrate turn' }).nth(before);
+    expect(await taught.textContent()).toMatch(/alice corrected and ran this for a similar question/i);
+    expect(await taught.getByLabel('PromQL query text').textContent()).toBe(mine);
   });
 
   it('closes the card with Escape and reopens it', async () => {

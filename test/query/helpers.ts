@@ -48,3 +48,26 @@ export async function evaluate(url: string, query: string, time?: number): Promi
   }
   return out;
 }
+
+/** The query as Prometheus formats it, or null when Prometheus rejects it. */
+export async function formatted(url: string, q: string): Promise<string | null> {
+  const res = await fetch(`${url}/api/v1/format_query`, { method: 'POST', body: new URLSearchParams({ query: q }) });
+  const body = (await res.json()) as { status: string; data?: string };
+  return body.status === 'success' ? body.data ?? null : null;
+}
+
+/**
+ * Whether `got` answers like `expected` on the lab: the same query after Prometheus' formatting, or the same
+ * series and values at one instant. An expected query Prometheus rejects throws (a broken item, never a match).
+ */
+export async function sameAnswer(url: string, expected: string, got: string): Promise<boolean> {
+  const want = await formatted(url, expected);
+  if (want === null) throw new Error(`expected query does not parse: ${expected}`);
+  if (want === (await formatted(url, got))) return true;
+  // One instant for both, as the bench scorer does: rates move between two evaluations a moment apart.
+  const at = Date.now() / 1000 - 5;
+  const wanted = await evaluate(url, expected, at);
+  const have = await evaluate(url, got, at).catch(() => new Map<string, string>());
+  return wanted.size > 0 && wanted.size === have.size && [...wanted].every(([k, v]) => have.has(k)
+    && (Number.isNaN(Number(v)) ? Number.isNaN(Number(have.get(k))) : Math.abs(Number(have.get(k)) - Number(v)) <= 1e-6 * Math.max(Math.abs(Number(v)), 1e-9)));
+}

@@ -84,7 +84,10 @@ export const queryRoutes: Route[] = [
       const resultSummary = summarize(data);
       const handled = await deps.coach.handle(id, {
         kind: 'action', from: req.body.from,
-        action: { kind: 'query_run', query: req.body.query, language: 'promql', ...(r ? { range: { from: r.from, to: r.to } } : {}), payload: { resultSummary } },
+        action: {
+          kind: 'query_run', query: req.body.query, language: 'promql', ...(r ? { range: { from: r.from, to: r.to } } : {}),
+          payload: { resultSummary, ...(req.body.question ? { question: req.body.question } : {}), ...(req.body.suggested ? { suggested: req.body.suggested } : {}) },
+        },
       });
       const truncated = Array.isArray(data.result) && data.result.length > MAX_SERIES;
       return {

@@ -25,6 +25,11 @@ export function QueryCard({ card, incidentId, step }: Props) {
   const [copied, setCopied] = useState<string>('');
   const [choice, setChoice] = useState<RangeChoice>(card.range ? 'card' : '1h');
   const [result, setResult] = useState<RunResult | null>(null);
+  // The person may edit the query before running it; the run then carries the suggestion and the question,
+  // so the edited query answers the next similar question first (team-taught answers, D5).
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(card.text);
+  const edited = text.trim() !== card.text.trim();
   const root = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const lang = LANGUAGE_NAMES[card.language];
@@ -36,7 +41,11 @@ export function QueryCard({ card, incidentId, step }: Props) {
   }));
 
   const run = useAsync(async () => {
-    const out = await client.runQuery(incidentId, { query: card.text, language: card.language, range: rangeFor(choice, Date.now(), card.range) });
+    const query = text.trim() || card.text;
+    const out = await client.runQuery(incidentId, {
+      query, language: card.language, range: rangeFor(choice, Date.now(), card.range),
+      ...(card.question ? { question: card.question } : {}), ...(edited && text.trim() ? { suggested: card.text } : {}),
+    });
     setResult(out.result);
   });
 
@@ -84,7 +93,16 @@ export function QueryCard({ card, incidentId, step }: Props) {
         <span className="lang">{lang}</span>
         <button type="button" ref={toggle} className="icon" onClick={() => setOpen(false)} aria-label="Close query card" title="Close (Esc)">×</button>
       </header>
-      <CodeView text={card.text} label={`${lang} query text`} />
+      {editing ? (
+        <textarea className="qcard-edit" value={text} onChange={(e) => setText(e.target.value)} aria-label={`Edit the ${lang} query`} rows={3} spellCheck={false} />
+      ) : (
+        <CodeView text={edited ? text : card.text} label={`${lang} query text`} />
+      )}
+      {edited && (
+        <p className="qcard-edited">
+          Edited{card.question ? `: running it remembers your query for “${card.question}”, under your name` : ''}.
+        </p>
+      )}
       {card.explanation.length > 0 && (
         <dl className="explain" aria-label="What each part does">
           {card.explanation.map((p, i) => (
@@ -96,7 +114,9 @@ export function QueryCard({ card, incidentId, step }: Props) {
         </dl>
       )}
       <div className="qcard-actions">
-        <button type="button" onClick={() => void copyText(card.text).then(() => setCopied('Copied'), (e: Error) => setCopied(e.message))}>Copy query</button>
+        <button type="button" onClick={() => void copyText(edited ? text : card.text).then(() => setCopied('Copied'), (e: Error) => setCopied(e.message))}>Copy query</button>
+        <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>{editing ? 'Done editing' : 'Edit query'}</button>
+        {edited && <button type="button" onClick={() => { setText(card.text); setEditing(false); }}>Undo edits</button>}
         {openLinks(card.links).map((l) => (
           <a key={l.name} className="button" href={l.url} target="_blank" rel="noopener noreferrer" onClick={(e) => onOpenLink(e, l.url)}>
             Open in {l.name}

@@ -9,6 +9,7 @@ const cardSchema = z.looseObject({
   explanation: z.array(z.looseObject({ part: z.string(), says: z.string() })).default([]),
   links: z.record(z.string(), z.string()).default({}),
   range: z.looseObject({ from: z.string(), to: z.string() }).optional(),
+  question: z.string().min(1).max(2_000).optional(),
 });
 
 export function cardFromTurn(turn: Turn): QueryCard | null {
@@ -18,7 +19,10 @@ export function cardFromTurn(turn: Turn): QueryCard | null {
   if (!parsed.success) return null;
   const fallback = z.looseObject({ from: z.string(), to: z.string() }).safeParse(turn.fields?.range);
   const range = parsed.data.range ?? (fallback.success ? fallback.data : undefined);
-  const card: QueryCard = { language: parsed.data.language, text: parsed.data.text, explanation: parsed.data.explanation, links: parsed.data.links };
+  const card: QueryCard = {
+    language: parsed.data.language, text: parsed.data.text, explanation: parsed.data.explanation, links: parsed.data.links,
+    ...(parsed.data.question ? { question: parsed.data.question } : {}),
+  };
   return range ? { ...card, range: { from: range.from, to: range.to } } : card;
 }
 
