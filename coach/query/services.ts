@@ -10,6 +10,7 @@ import { createDemonstrator } from './demonstrator.ts';
 import type { LogTraceOptions } from './logs-traces.ts';
 import type { ModelTranslatorOptions } from './model-translator.ts';
 import type { PromClient } from './prom-client.ts';
+import { CodedError } from '../types.ts';
 import type { Recording } from './recordings.ts';
 import { createTranslator } from './translator.ts';
 
@@ -75,7 +76,8 @@ export function createQueryServices(o: QueryServicesOptions): QueryServices {
       }
       const stale = lastError !== null;
       return createTranslator({
-        catalog, clock: o.clock, links: targets, model: o.model ?? null, ...(o.logs ? { logs: o.logs } : {}),
+        catalog, clock: o.clock, links: targets, ...(o.logs ? { logs: o.logs } : {}),
+        model: o.model ? { ...o.model, ...(o.prom && !o.model.formatQuery ? { formatQuery: prometheusParser(o.prom) } : {}) } : null,
         catalogAge: stale ? describeAge(o.clock.now().getTime() - new Date(catalog.fetchedAt).getTime()) : null,
       }).translate(question, opts);
     },
@@ -115,5 +117,20 @@ export function createQueryServices(o: QueryServicesOptions): QueryServices {
       timer.unref();
       return () => clearInterval(timer);
     },
+  };
+}
+
+/**
+ * Prometheus' parser for the model's queries: a query it rejects throws; when it cannot be asked (unreachable,
+ * too old) the answer is null and the catalog's own validation stands.
+ */
+function prometheusParser(prom: PromClient): (query: string) => Promise<string | null> {
+  return async (query) => {
+    try {
+      return await prom.formatQuery(query);
+    } catch (err) {
+      if (err instanceof CodedError && err.code === 'prometheus_error') throw err;
+      return null;
+    }
   };
 }
