@@ -80,6 +80,8 @@ export interface TranslateResult {
   links: Record<string, string>;
   reason?: string;
   closest?: string[];
+  /** With a decline: up to three valid queries over the best-ranked metrics, for the person to pick from. */
+  candidates?: { query: string; explanation: { part: string; says: string }[] }[];
   /** How old the catalog was, when it was served from the cache ("12 minutes"). */
   catalogAge?: string;
   /** Why the offline engine answered although a model is configured. */

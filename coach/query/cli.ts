@@ -44,7 +44,8 @@ function parseArgs(args: string[]): { url: string | null; json: boolean; db: str
 
 function human(r: TranslateResult): string {
   if (r.query === null) {
-    return [`No query: ${r.reason ?? 'the question could not be translated.'}`, ...(r.closest?.length ? [`Closest metrics: ${r.closest.join(', ')}`] : [])].join('\n');
+    const pick = r.candidates?.length ? ['Candidates (not an answer; check before you run one):', ...r.candidates.map((c, i) => `  ${i + 1}. ${c.query}`)] : [];
+    return [`No query: ${r.reason ?? 'the question could not be translated.'}`, ...(pick.length ? pick : r.closest?.length ? [`Closest metrics: ${r.closest.join(', ')}`] : [])].join('\n');
   }
   return [
     r.query,

@@ -107,10 +107,17 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
           fields: { query: card, engine: result.engine, ...(result.catalogAge ? { catalogAge: result.catalogAge } : {}) },
         });
       } else if (turns.length === 0) {
-        const closest = result.closest?.length ? ` Closest metrics: ${result.closest.join(', ')}.` : '';
+        const candidates = result.candidates ?? [];
+        const closest = candidates.length > 0
+          ? ` If one of these is what you mean, run it and it is remembered for this question:\n${candidates.map((c, i) => `${i + 1}. ${c.query}`).join('\n')}`
+          : result.closest?.length ? ` Closest metrics: ${result.closest.join(', ')}.` : '';
+        const cards: QueryCard[] = candidates.map((c) => ({
+          language: 'promql', text: c.query, explanation: c.explanation, question,
+          links: queryLinks(targets, 'promql', c.query, { now: ctx.now, alertStart: ctx.alertStart }),
+        }));
         turns.push({
           phase: 'demonstrate', type: 'decline', rule: 'D1', text: `I will not guess a query: ${result.reason ?? 'the question did not translate.'}${closest}`,
-          fields: { reason: result.reason ?? null, closest: result.closest ?? [], language: result.language },
+          fields: { reason: result.reason ?? null, closest: result.closest ?? [], language: result.language, ...(cards.length > 0 ? { candidates: cards } : {}) },
         });
       }
       return turns;

@@ -5,6 +5,7 @@ import { readQuestion, type Question } from './question.ts';
 import { capacityPair, labelFor, meansTarget, mentionedLabels, namedValues, rankFamilies, type Candidate, type Matcher } from './resolve.ts';
 import { shape, type Plan } from './shapes.ts';
 import { FILLER, LABEL_SYNONYMS, nameTokens, norm } from './text.ts';
+import { validatePromQL } from './validate.ts';
 
 const LABEL_WORDS = new Set(Object.values(LABEL_SYNONYMS).flat());
 function knownLabelWord(word: string): boolean {
@@ -12,8 +13,12 @@ function knownLabelWord(word: string): boolean {
 }
 
 export type OfflineAnswer =
-  | { ok: true; query: string; families: string[]; confidence: number }
-  | { ok: false; reason: string; closest: string[] };
+  | { ok: true; query: string; families: string[]; confidence: number; candidates?: string[] }
+  /** `candidates`: up to three valid queries over the best-ranked families, for the person to pick from. */
+  | { ok: false; reason: string; closest: string[]; candidates?: string[] };
+
+/** Candidate queries offered with a decline. */
+const CANDIDATES = 3;
 
 const STATUS_NAME = /(^|_)(up|success|successful)$/;
 const CODE_LABEL = /^(code|status|status_code)$/;
@@ -117,7 +122,8 @@ export function closestFamilies(catalog: Catalog, q: Question, ranked: readonly 
   return scored.sort((a, b) => b[0] - a[0] || a[1].length - b[1].length).slice(0, n).map(([, name]) => name);
 }
 
-export function translateOffline(catalog: Catalog, question: string, opts: { service?: string | null } = {}): OfflineAnswer {
+/** `alternatives`: an answer also carries candidate queries (the answer first), for when it is not shown. */
+export function translateOffline(catalog: Catalog, question: string, opts: { service?: string | null; alternatives?: boolean } = {}): OfflineAnswer {
   const q = readQuestion(question);
   // Uptime is time since a start; a question naming its own start event ("since boot") keeps its word.
   if (q.uptime && !q.tokens.includes('start') && !q.tokens.includes('boot')) q.tokens.push('start');
@@ -167,35 +173,65 @@ export function translateOffline(catalog: Catalog, question: string, opts: { ser
   const coverage = covered.length / (content.length + unknown);
   const missing = content.filter((t) => !covered.includes(t));
   const labelOnly = best.nameHits === 0 && (best.groups.length > 0 || best.matchers.length > 0) && coverage === 1;
+  const offer = (): { candidates?: string[] } => {
+    const found = candidateQueries(catalog, q, top, opts);
+    return found.length > 0 ? { candidates: found } : {};
+  };
   if ((best.nameHits === 0 && !labelOnly) || coverage < 0.5) {
-    return { ok: false, closest: closestFamilies(catalog, q, top),
+    return { ok: false, closest: closestFamilies(catalog, q, top), ...offer(),
       reason: `I am not sure which metric you mean: nothing in the catalog covers ${missing.map((t) => `"${t}"`).join(', ')}.` };
   }
+  const plan = planFor(catalog, q, best, opts);
+  // A thing the question names exactly (a path, a quoted value) must be in the query: dropping it would answer
+  // for everything instead ("p99 of the /api/v1/nonexistent handler" is not the p99 of all handlers).
+  const named = q.literals.filter((l) => l.trim() !== '' && !plan.matchers.some((m) => m.value.toLowerCase() === l.toLowerCase()));
+  if (named.length > 0) {
+    return { ok: false, closest: top.slice(0, 3).map((c) => c.family.name), ...offer(),
+      reason: `No series of ${best.family.name} has ${named.map((l) => `"${l}"`).join(', ')}, so I would rather not answer for all of them. Is it named differently?` };
+  }
+  const out = shape(catalog, q, plan);
+  if ('decline' in out) return { ok: false, reason: out.decline, closest: top.slice(0, 3).map((c) => c.family.name), ...offer() };
+  const second = top[1];
+  const margin = second ? best.score - second.score : best.score;
+  const confidence = Math.min(1, coverage * Math.min(1, 0.5 + margin));
+  if (opts.alternatives) {
+    const others = candidateQueries(catalog, q, top, opts).filter((c) => c !== out.query);
+    return { ok: true, query: out.query, families: out.uses, confidence, candidates: [out.query, ...others].slice(0, CANDIDATES) };
+  }
+  return { ok: true, query: out.query, families: out.uses, confidence };
+}
+
+/** The query plan for one ranked family: its matchers, the service the incident is about, its breakdown. */
+function planFor(catalog: Catalog, q: Question, best: Scored, opts: { service?: string | null }): Plan {
   const matchers = [...best.matchers];
   if (opts.service) {
     const label = ['service', 'job'].find((l) => best.family.labels.includes(l) && catalog.labelValues(best.family.name, l).includes(opts.service ?? ''));
     if (label && !matchers.some((m) => m.label === label)) matchers.push({ label, op: '=', value: opts.service });
   }
   const wantsGroups = best.groups.length > 0;
-  const plan: Plan = {
+  return {
     family: best.family,
     matchers,
     by: wantsGroups ? best.groups : best.perTarget && best.family.labels.some((l) => l !== 'instance' && l !== 'job') && best.family.type === 'counter' ? ['instance', 'job'] : null,
     perTarget: best.perTarget,
     errorClass: q.errorClass ?? (q.errorWords ? { op: '=~', re: '5..' } : null),
   };
-  // A thing the question names exactly (a path, a quoted value) must be in the query: dropping it would answer
-  // for everything instead ("p99 of the /api/v1/nonexistent handler" is not the p99 of all handlers).
-  const named = q.literals.filter((l) => l.trim() !== '' && !matchers.some((m) => m.value.toLowerCase() === l.toLowerCase()));
-  if (named.length > 0) {
-    return { ok: false, closest: top.slice(0, 3).map((c) => c.family.name),
-      reason: `No series of ${best.family.name} has ${named.map((l) => `"${l}"`).join(', ')}, so I would rather not answer for all of them. Is it named differently?` };
+}
+
+/**
+ * With a decline, up to three queries the person can pick from: the best-ranked families shaped the same way
+ * an answer would be, each valid against the catalog, all different. Picking one is running it (its card
+ * carries the question, so the run is a taught answer).
+ */
+function candidateQueries(catalog: Catalog, q: Question, top: readonly Scored[], opts: { service?: string | null }): string[] {
+  const out: string[] = [];
+  for (const c of top.slice(0, 8)) {
+    if (out.length >= CANDIDATES) break;
+    const shaped = shape(catalog, q, planFor(catalog, q, c, opts));
+    if ('decline' in shaped || out.includes(shaped.query) || !validatePromQL(shaped.query, catalog).ok) continue;
+    out.push(shaped.query);
   }
-  const out = shape(catalog, q, plan);
-  if ('decline' in out) return { ok: false, reason: out.decline, closest: top.slice(0, 3).map((c) => c.family.name) };
-  const second = top[1];
-  const margin = second ? best.score - second.score : best.score;
-  return { ok: true, query: out.query, families: out.uses, confidence: Math.min(1, coverage * Math.min(1, 0.5 + margin)) };
+  return out;
 }
 
 /** The families a model should see for a question: the offline ranking's best, whatever it concluded. */

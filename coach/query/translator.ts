@@ -81,10 +81,14 @@ export function createTranslator(deps: TranslatorDeps): Translator {
       question = spelled.text;
       const offline = translateOffline(deps.catalog, question, { service: opts.service ?? null });
       let reason = offline.ok ? '' : offline.reason;
+      let candidates = offline.ok ? [] : offline.candidates ?? [];
       if (offline.ok) {
         const check = validatePromQL(offline.query, deps.catalog);
         if (check.ok && offline.confidence >= (deps.minConfidence ?? 0.3)) return said(shown('promql', offline.query, 'offline', opts));
         reason = check.ok ? 'I am not confident enough in the query I found to show it.' : `The query I built failed validation: ${check.errors.join('; ')}.`;
+        // Not shown as an answer, but offered among candidates the person can pick from (each valid).
+        const again = translateOffline(deps.catalog, question, { service: opts.service ?? null, alternatives: true });
+        candidates = again.candidates ?? [];
       }
       let fallback: string | undefined;
       if (deps.model) {
@@ -96,7 +100,11 @@ export function createTranslator(deps: TranslatorDeps): Translator {
         else fallback = m.reason;
       }
       const closest = offline.ok ? candidateFamilies(deps.catalog, question, 3).map((f) => f.name) : offline.closest;
-      return { ...base('promql'), query: null, valid: false, engine: 'offline', reason: `${read}${reason}`, ...(closest.length > 0 ? { closest } : {}), ...(fallback ? { fallback } : {}) };
+      const offered = candidates.filter((c) => validatePromQL(c, deps.catalog).ok).map((c) => ({ query: c, explanation: explainPromQL(c, deps.catalog) }));
+      return {
+        ...base('promql'), query: null, valid: false, engine: 'offline', reason: `${read}${reason}`,
+        ...(closest.length > 0 ? { closest } : {}), ...(offered.length > 0 ? { candidates: offered } : {}), ...(fallback ? { fallback } : {}),
+      };
     },
   };
 }

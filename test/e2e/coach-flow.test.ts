@@ -165,6 +165,27 @@ describe('sidebar: plan, ask, query card, run', () => {
     expect(await taught.getByLabel('PromQL query text').textContent()).toBe(mine);
   });
 
+  it('offers candidate queries with a decline, and running one remembers it for the question', async () => {
+    const before = await page.getByRole('article', { name: 'Demonstrate turn' }).count();
+    const ask = page.getByRole('textbox', { name: 'Ask the coach' });
+    await ask.fill('page faults/s');
+    await ask.press('Enter');
+    await expect.poll(() => page.getByRole('article', { name: 'Demonstrate turn' }).count()).toBeGreaterThan(before);
+    const decline = page.getByRole('article', { name: 'Demonstrate turn' }).last();
+    expect(await decline.textContent()).toMatch(/I will not guess a query/);
+    const first = decline.getByRole('region', { name: 'Candidate 1: PromQL query' });
+    await first.waitFor();
+    expect(await decline.getByRole('region', { name: /^Candidate \d: PromQL query$/ }).count()).toBeLessThanOrEqual(3);
+    const picked = (await first.getByLabel('PromQL query text').textContent()) ?? '';
+    expect(promqlErrors(picked)).toEqual([]);
+    await first.getByRole('combobox', { name: 'Time range' }).selectOption('instant');
+    await first.getByRole('button', { name: 'Run query' }).click();
+    await expect.poll(async () => {
+      const v = await server.api<{ actions: { kind: string; text: string; payload: Record<string, unknown> }[] }>('GET', `/api/incidents/${incident.id}`);
+      return v.actions.filter((a) => a.kind === 'query_run').at(-1)?.payload;
+    }).toMatchObject({ question: 'page faults/s', query: picked });
+  });
+
   it('closes the card with Escape and reopens it', async () => {
     const card = page.getByRole('region', { name: 'PromQL query' }).last();
     await card.getByRole('button', { name: 'Run query' }).focus();

@@ -2,7 +2,7 @@
 // Turns only ever inform or ask; nothing here performs an action (G6).
 import type { Turn } from '../api/index.ts';
 import { fullTime, shortTime } from '../common/index.ts';
-import { QueryCard, cardFromTurn } from '../query/index.ts';
+import { LANGUAGE_NAMES, QueryCard, candidatesFromTurn, cardFromTurn } from '../query/index.ts';
 import { useSession } from '../shell/session.ts';
 import { PHASE_LABELS, engineLabel } from './conversation.ts';
 import { SuggestionBar } from './SuggestionBar.tsx';
@@ -11,6 +11,7 @@ import { turnExtras } from './turn-extras.ts';
 export function TurnView({ turn }: { turn: Turn }) {
   const { env } = useSession();
   const card = cardFromTurn(turn);
+  const candidates = candidatesFromTurn(turn);
   const { links, steps: extraSteps } = turnExtras(turn);
   // A shortcut's `steps` name the actions it joins (query_run, link_opened), not steps to read.
   const steps = turn.type === 'shortcut' ? [] : extraSteps;
@@ -52,6 +53,7 @@ export function TurnView({ turn }: { turn: Turn }) {
         </ul>
       )}
       {card && <QueryCard card={card} incidentId={turn.incidentId} step={step} />}
+      {candidates.map((c, i) => <QueryCard key={c.text} card={c} incidentId={turn.incidentId} step={step} label={`Candidate ${i + 1}: ${LANGUAGE_NAMES[c.language]} query`} />)}
       {turn.phase === 'enhance' && <SuggestionBar turn={turn} />}
     </article>
   );

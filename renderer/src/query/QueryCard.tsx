@@ -17,9 +17,11 @@ interface Props {
   card: Card;
   incidentId: number;
   step?: number | null;
+  /** Names the card for assistive technology instead of "PromQL query" (a decline's "Candidate 2"). */
+  label?: string;
 }
 
-export function QueryCard({ card, incidentId, step }: Props) {
+export function QueryCard({ card, incidentId, step, label }: Props) {
   const { client, env } = useSession();
   const [open, setOpen] = useState(true);
   const [copied, setCopied] = useState<string>('');
@@ -80,7 +82,7 @@ export function QueryCard({ card, incidentId, step }: Props) {
 
   if (!open) {
     return (
-      <section className="qcard closed" ref={root} aria-label={`${lang} query (closed)`}>
+      <section className="qcard closed" ref={root} aria-label={`${label ?? `${lang} query`} (closed)`}>
         <button type="button" ref={toggle} className="qcard-reopen" onClick={() => setOpen(true)} aria-label={`Show ${lang} query`}>
           <span className="lang">{lang}</span> <code>{card.text}</code>
         </button>
@@ -88,7 +90,7 @@ export function QueryCard({ card, incidentId, step }: Props) {
     );
   }
   return (
-    <section className="qcard" ref={root} aria-label={`${lang} query`}>
+    <section className="qcard" ref={root} aria-label={label ?? `${lang} query`}>
       <header className="qcard-head">
         <span className="lang">{lang}</span>
         <button type="button" ref={toggle} className="icon" onClick={() => setOpen(false)} aria-label="Close query card" title="Close (Esc)">×</button>

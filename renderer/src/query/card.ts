@@ -26,6 +26,16 @@ export function cardFromTurn(turn: Turn): QueryCard | null {
   return range ? { ...card, range: { from: range.from, to: range.to } } : card;
 }
 
+/** The candidate queries a decline offers (`fields.candidates`), each checked like a card. */
+export function candidatesFromTurn(turn: Turn): QueryCard[] {
+  const raw = turn.fields?.candidates;
+  if (!Array.isArray(raw)) return [];
+  return raw.slice(0, 3).flatMap((c) => {
+    const card = cardFromTurn({ ...turn, fields: { query: c } });
+    return card ? [card] : [];
+  });
+}
+
 export const LANGUAGE_NAMES: Record<QueryCard['language'], string> = { promql: 'PromQL', logql: 'LogQL', traceql: 'TraceQL' };
 
 const LINK_NAMES: Record<string, string> = { prometheus: 'Prometheus', grafana: 'Grafana', loki: 'Loki', tempo: 'Tempo' };
