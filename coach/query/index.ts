@@ -5,6 +5,7 @@ export type {
   TranslateOptions, TranslateResult, Translator,
 } from './api.ts';
 export { memoryCatalog, familiesFrom } from './catalog.ts';
+export { workspaceCatalog, WORKSPACE_SOURCE } from './workspace-catalog.ts';
 export { CatalogStore, type CatalogStatus } from './catalog-store.ts';
 export { refreshCatalog, type FetchOptions } from './catalog-fetch.ts';
 export { obtainCatalog, describeAge, linkTargetsFromEnv } from './catalog-source.ts';

@@ -4,9 +4,12 @@ import { answerSuggestion } from '../learning/enhance/index.ts';
 import type { CoachConfig } from '../incident/index.ts';
 import type { Phraser } from '../llm/api.ts';
 import type { Demonstrator } from '../query/api.ts';
+import { createDemonstrator } from '../query/demonstrator.ts';
+import { createTranslator } from '../query/translator.ts';
+import { workspaceCatalog } from '../query/workspace-catalog.ts';
 import { Store } from '../store/index.ts';
 import { CodedError, type Clock, type Turn } from '../types.ts';
-import { loadWorkspace } from '../workspace/index.ts';
+import { loadWorkspace, type Workspace } from '../workspace/index.ts';
 import { parseScenarioLine, type PastIncident, type SuggestionPick } from './events.ts';
 
 /** Seeds an earlier incident, resolved, with its alerts and what people did, straight into the store. */
@@ -38,8 +41,18 @@ export interface ReplayOptions {
   out: (line: string) => void;
   config?: CoachConfig;
   phraser?: Phraser;
-  /** Answers questions (D1–D3); without one the policy's catalog fallback answers. */
+  /**
+   * Answers questions (D1–D3). Without one, the workspace's metrics.yml (when it has one) is the catalog a
+   * translator answers over; else the policy's catalog fallback answers.
+   */
   demonstrator?: Demonstrator;
+}
+
+function workspaceDemonstrator(workspace: Workspace, store: Store, clock: Clock): Demonstrator | undefined {
+  const catalog = workspaceCatalog(workspace.metrics, new Date(0).toISOString());
+  if (!catalog) return undefined;
+  const translator = createTranslator({ catalog, clock });
+  return createDemonstrator({ translator, store, links: workspace.links, catalog: () => catalog });
 }
 
 /** A turn as the replay prints it: the draft's fields flattened into the object (CONTRACTS §2). */
@@ -63,10 +76,12 @@ export async function runReplay(lines: Iterable<string> | AsyncIterable<string>,
   const store = Store.open(':memory:');
   let now = new Date(0);
   const clock: Clock = { now: () => now };
+  // Without a Prometheus, questions are translated over the workspace's metrics.yml when it has one.
+  const demonstrator = opts.demonstrator ?? workspaceDemonstrator(workspace, store, clock);
   const coach = createCoach({
     store, clock, workspace,
     ...(opts.config ? { config: opts.config } : {}), ...(opts.phraser ? { phraser: opts.phraser } : {}),
-    ...(opts.demonstrator ? { demonstrator: opts.demonstrator } : {}),
+    ...(demonstrator ? { demonstrator } : {}),
   });
   let n = 0;
   let incidentId: number | null = null;

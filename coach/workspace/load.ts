@@ -1,4 +1,4 @@
-// Reads a workspace folder: process/*.md, links.yml, OWNERS. Every file is optional.
+// Reads a workspace folder: process/*.md, links.yml, OWNERS, people.yml, glossary.yml, metrics.yml. Every file is optional.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CodedError } from '../types.ts';
@@ -6,13 +6,14 @@ import { defaultGuideItems } from './default-guide.ts';
 import { parseLinks } from './links.ts';
 import { parseOwners } from './owners.ts';
 import { parseGlossary } from './glossary.ts';
+import { parseMetrics } from './metrics.ts';
 import { emptyRoster, parseRoster } from '../people/roster.ts';
 import { combineGuides, parseGuide } from './process-guide.ts';
 import type { Workspace } from './types.ts';
 
 /** The workspace used when none is configured: the built-in guide, no links, no owners. */
 export function defaultWorkspace(): Workspace {
-  return { dir: null, process: combineGuides(defaultGuideItems(), []), links: [], owners: [], people: emptyRoster(), glossary: {} };
+  return { dir: null, process: combineGuides(defaultGuideItems(), []), links: [], owners: [], people: emptyRoster(), glossary: {}, metrics: [] };
 }
 
 export function loadWorkspace(dir: string | null): Workspace {
@@ -31,6 +32,7 @@ export function loadWorkspace(dir: string | null): Workspace {
   const yamlFile = (base: string): string | undefined => [`${base}.yml`, `${base}.yaml`].map((f) => join(root, f)).find((p) => existsSync(p));
   const peopleFile = yamlFile('people');
   const glossaryFile = yamlFile('glossary');
+  const metricsFile = yamlFile('metrics');
   return {
     dir: root,
     process: combineGuides(defaultGuideItems(), guideFiles),
@@ -38,5 +40,6 @@ export function loadWorkspace(dir: string | null): Workspace {
     owners: existsSync(ownersFile) ? parseOwners(readFileSync(ownersFile, 'utf8')) : [],
     people: peopleFile ? parseRoster(readFileSync(peopleFile, 'utf8'), basename(peopleFile)) : emptyRoster(),
     glossary: glossaryFile ? parseGlossary(readFileSync(glossaryFile, 'utf8'), basename(glossaryFile)) : {},
+    metrics: metricsFile ? parseMetrics(readFileSync(metricsFile, 'utf8'), basename(metricsFile)) : [],
   };
 }

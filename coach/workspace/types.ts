@@ -1,4 +1,5 @@
 // What a team's workspace folder holds once loaded: the process guide, the link catalog, the owners.
+import type { MetricSpec } from './metrics.ts';
 import type { LinkEntry, OwnerEntry } from '../types.ts';
 import type { Roster } from '../people/roster.ts';
 import type { Condition } from './conditions.ts';
@@ -44,4 +45,6 @@ export interface Workspace {
   people: Roster;
   /** glossary.yml: jargon → plain words, lower-case terms. */
   glossary: Record<string, string>;
+  /** metrics.yml: the metrics the services expose, for translating where no Prometheus can be reached. */
+  metrics: MetricSpec[];
 }

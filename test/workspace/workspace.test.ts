@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { workspaceCatalog } from '../../coach/query/workspace-catalog.ts';
+import { runReplay } from '../../coach/replay/index.ts';
 import { CodedError } from '../../coach/types.ts';
 import {
   DEFAULT_GUIDE_MARKDOWN, evaluate, loadWorkspace, ownerOf, parseConditions, parseGuide, parseLinks, parseOwners,
@@ -133,5 +135,58 @@ describe('OWNERS', () => {
     expect(errorOf(() => parseOwners('\ncheckout\n')).message).toBe('OWNERS:2: "checkout" has no @owner');
     expect(errorOf(() => parseOwners('checkout @a docs=ftp://x\n')).message).toMatch(/^OWNERS:1: docs= must be an http\(s\) URL/);
     expect(errorOf(() => parseOwners('checkout @a oncall\n')).message).toMatch(/^OWNERS:1: unexpected "oncall"/);
+  });
+});
+
+describe('metrics.yml', () => {
+  const yml = `- name: http_request_duration_seconds
+  type: histogram
+  help: Time taken to serve an HTTP request, in seconds.
+  labels:
+    service: [checkout, payments]
+    route: [/api/cart]
+- name: http_requests_total
+  type: counter
+  help: Total HTTP requests, by status code.
+  labels:
+    service: [checkout]
+    code: [200, 500]
+`;
+
+  it('becomes a catalog shaped as Prometheus shows it: histogram series and le, values as strings', () => {
+    const ws = loadWorkspace(workspace({ 'metrics.yml': yml }));
+    const c = workspaceCatalog(ws.metrics, '2026-03-02T00:00:00Z');
+    expect(c?.source).toBe('workspace metrics.yml');
+    expect(c?.familyOfSample('http_request_duration_seconds_bucket')?.name).toBe('http_request_duration_seconds');
+    expect(c?.family('http_request_duration_seconds')?.labels).toEqual(['le', 'route', 'service']);
+    expect(c?.labelValues('http_requests_total', 'code')).toEqual(['200', '500']);
+    expect(c?.labelValues('http_request_duration_seconds', 'le')).toContain('+Inf');
+    expect(workspaceCatalog([], '2026-03-02T00:00:00Z')).toBeNull();
+  });
+
+  it('names the entry and the problem when an entry is wrong', () => {
+    const dir = (text: string): string => workspace({ 'metrics.yml': text });
+    expect(errorOf(() => loadWorkspace(dir('- name: x_total\n  type: countr\n  help: x\n'))).message).toMatch(/^metrics\.yml: entry 1 "x_total": type: /);
+    expect(errorOf(() => loadWorkspace(dir('- name: 9bad\n  type: gauge\n  help: x\n'))).message).toMatch(/entry 1 "9bad": name: a Prometheus metric name/);
+    expect(errorOf(() => loadWorkspace(dir('- name: x\n  type: gauge\n'))).message).toMatch(/entry 1 "x": help: /);
+    expect(errorOf(() => loadWorkspace(dir('- {name: x, type: gauge, help: a}\n- {name: x, type: gauge, help: b}\n'))).message).toMatch(/entry 2 "x": the metric is listed twice/);
+    expect(errorOf(() => loadWorkspace(dir('metrics: 3\n'))).code).toBe('workspace_invalid');
+  });
+
+  it('is what replay translates over when no Prometheus is given', async () => {
+    const dir = workspace({ 'metrics.yml': yml });
+    const lines = [
+      JSON.stringify({ at: '2026-03-02T10:00:00Z', incident: { title: 'Checkout slow', service: 'checkout', severity: 'SEV2' } }),
+      JSON.stringify({ at: '2026-03-02T10:01:00Z', from: 'sofia', plan: '1. check latency' }),
+      JSON.stringify({ at: '2026-03-02T10:02:00Z', from: 'sofia', say: 'what is the p99 request duration by route?' }),
+    ];
+    const out: string[] = [];
+    await runReplay(lines, { workspaceDir: dir, out: (l) => out.push(l) });
+    const turns = (JSON.parse(out.at(-1) ?? '{}') as { turns: { type: string; query?: { text: string } }[] }).turns;
+    expect(turns.find((t) => t.type === 'query')?.query?.text).toBe('histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{service="checkout"}[5m])))');
+    // The same scenario with no workspace has no catalog: the coach says so instead of guessing.
+    const none: string[] = [];
+    await runReplay(lines, { workspaceDir: null, out: (l) => none.push(l) });
+    expect(none.at(-1)).not.toContain('histogram_quantile');
   });
 });
