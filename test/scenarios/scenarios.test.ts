@@ -61,3 +61,19 @@ describe('blind EDGE scenarios (blind-2)', () => {
     else expect(problems).toEqual([]);
   });
 });
+
+// The blind set for G5 on stated numbers (blind-g5n/, written by a session that had not read the coach): first
+// scored 10/14, 13/14 after two parsing fixes ("300ms" read as 300 million seconds; a memory figure compared
+// with a CPU query). The one still failing is named here.
+const NUMBERS_NOT_YET = new Set(['cc-lag-nonnative.jsonl']);
+
+describe('blind G5 number scenarios (blind-g5n)', () => {
+  const list = scenarios(join(ours, 'blind-g5n'));
+  it('has the 14 scenarios it was written with', () => expect(list.length).toBe(14));
+  it.each(list)('$name', async ({ name, file, expect: expectations }) => {
+    const byLine = await play(file, null);
+    const problems = expectations.flatMap((e) => (byLine.has(e.line) ? check(byLine.get(e.line) ?? [], e) : ['printed nothing']).map((p) => `line ${e.line}: ${p}`));
+    if (NUMBERS_NOT_YET.has(name)) expect(problems, `${name} passes now: take it off NUMBERS_NOT_YET`).not.toEqual([]);
+    else expect(problems).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
-// G5: compares times and order a person states with what the record says, and asks about a mismatch.
+// G5: compares times, order and numbers a person states with what the record says, and asks about a mismatch.
 // Every recorded time counts: deploys, when alerts started, status changes (acknowledged, mitigated,
 // resolved) and when the incident was opened.
 import type { AlertData, DeployData, TurnDraft } from '../../types.ts';
 import { allAlerts, deploys } from '../facts.ts';
 import { clock, minutesBetween, plural, statedTimes } from '../times.ts';
 import type { IncidentState, PolicyContext } from '../types.ts';
+import { numberChecks } from './cross-check-numbers.ts';
 
 type Subject = 'deploy' | 'alert' | 'acknowledged' | 'mitigated' | 'resolved' | 'opened';
 
@@ -140,5 +141,7 @@ export function crossCheck(s: IncidentState, ctx: PolicyContext, text: string): 
         `${a.name} started (${clock(a.startsAt)}). Which order is right?`,
     });
   }
+  // Numbers a person states about something measured, against what its latest query returned.
+  if (!turns.some((t) => t.fields?.subject === 'query_result')) turns.push(...numberChecks(s, text));
   return turns;
 }
