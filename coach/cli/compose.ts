@@ -68,7 +68,9 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   const queries = query.createQueryServices({
     store, clock, prom, links: workspace.links, linkTargets: query.linkTargetsFromEnv(env, cfg.prometheusUrl),
     model: model && llm ? { model: llm.createChatModel(model), name: model.model, timeoutMs: model.timeoutMs } : null,
+    workspaceCatalog: query.workspaceCatalog(workspace.metrics, clock.now().toISOString()),
   });
+  if (!prom && workspace.metrics.length > 0) log(`catalog: no Prometheus; questions are read against the workspace's metrics.yml (${workspace.metrics.length} metrics)`);
   // The spelling dictionary (about 0.3 s to load) is read at start-up rather than on the first question.
   setImmediate(() => { if (!query.warmSpelling()) log('spelling: the English dictionary could not be read; questions are read as typed'); });
   const stopRefresh = prom ? queries.schedule() : () => undefined;

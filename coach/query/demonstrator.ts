@@ -9,6 +9,7 @@ import { queryLinks } from './links.ts';
 import { Memory } from '../learning/memory/index.ts';
 import { recall } from './memory.ts';
 import { taughtAnswer } from './taught.ts';
+import { WORKSPACE_SOURCE } from './workspace-catalog.ts';
 import { listRecordings, type Recording } from './recordings.ts';
 import { findLinks, isWhereQuestion } from './where.ts';
 
@@ -97,14 +98,16 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
             memory: { attribution: past.attribution, score: Math.round(past.hit.score * 100) / 100, reuse: past.hit.reuse } },
         });
       }
+      const fromList = result.language === 'promql' && catalog?.source === WORKSPACE_SOURCE;
       if (result.query !== null && result.valid && result.query !== past?.query && result.query !== taught?.query) {
         const card: QueryCard = { language: result.language, text: result.query, explanation: result.explanation, links: result.links, question };
         turns.push({
           phase: 'demonstrate', type: 'query', rule: 'D1',
-          text: taught
+          text: (taught
             ? `My own reading of the question gives a different query; compare before you run either: ${result.query}`
-            : `Here is a ${result.language === 'promql' ? 'PromQL' : result.language === 'logql' ? 'LogQL' : 'TraceQL'} query for that. Run it when you are ready: ${result.query}`,
-          fields: { query: card, engine: result.engine, ...(result.catalogAge ? { catalogAge: result.catalogAge } : {}) },
+            : `Here is a ${result.language === 'promql' ? 'PromQL' : result.language === 'logql' ? 'LogQL' : 'TraceQL'} query for that. Run it when you are ready: ${result.query}`)
+            + (fromList ? " (Read against the workspace's metrics.yml: no Prometheus is configured to check it against.)" : ''),
+          fields: { query: card, engine: result.engine, ...(result.catalogAge ? { catalogAge: result.catalogAge } : {}), ...(fromList ? { catalog: WORKSPACE_SOURCE } : {}) },
         });
       } else if (turns.length === 0) {
         const candidates = result.candidates ?? [];

@@ -43,11 +43,13 @@ export interface QueryServicesOptions {
   logs?: LogTraceOptions;
   demos?: Recording[];
   fetch?: FetchOptions;
+  /** The workspace's metrics.yml as a catalog: what questions are read against when no Prometheus is configured. */
+  workspaceCatalog?: Catalog | null;
 }
 
 export function createQueryServices(o: QueryServicesOptions): QueryServices {
   const catalogs = new CatalogStore(o.store.db);
-  let current: Catalog | null = o.prom ? catalogs.load(o.prom.baseUrl) : null;
+  let current: Catalog | null = o.prom ? catalogs.load(o.prom.baseUrl) : o.workspaceCatalog ?? null;
   if (!current) {
     const latest = catalogs.latest();
     current = latest ? catalogs.load(latest.source) : null;

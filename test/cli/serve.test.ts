@@ -40,6 +40,25 @@ describe('mentat serve', () => {
     expect(await list()).toHaveLength(1);
   });
 
+  it("without a Prometheus, reads questions against the workspace's metrics.yml and says so", async () => {
+    const workspace = join(import.meta.dirname, '..', '..', 'workspace', 'demo');
+    served = await startServe(['--port', '0', '--db', join(dir, 'ws.db'), '--workspace', workspace]);
+    const status = (await (await fetch(`${served.url}/api/catalog/status`)).json()) as { available: boolean; source?: string };
+    expect(status.available).toBe(true);
+    const inc = (await (await fetch(`${served.url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: 'alice', title: 'Checkout slow', service: 'checkout', severity: 'SEV2' }) })).json()) as { incident: { id: number } };
+    const id = inc.incident.id;
+    const post = async (path: string, body: unknown): Promise<{ turns: { type: string; text: string; fields?: Record<string, unknown> }[] }> =>
+      (await (await fetch(`${served!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as never;
+    await post(`/api/incidents/${id}/plan`, { from: 'alice', text: '1. check latency per route' });
+    const asked = await post(`/api/incidents/${id}/say`, { from: 'alice', text: 'what is the p99 request duration per route?' });
+    const d1 = asked.turns.find((t) => t.type === 'query');
+    expect((d1?.fields?.query as { text: string }).text).toBe('histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{service="checkout"}[5m])))');
+    expect(d1?.text).toMatch(/metrics\.yml: no Prometheus is configured/);
+    expect(d1?.fields?.catalog).toBe('workspace metrics.yml');
+    expect(served.stderr()).toMatch(/questions are read against the workspace's metrics\.yml \(\d+ metrics\)/);
+  });
+
   it('takes its settings from the environment, and flags win', async () => {
     served = await startServe(['--db', join(dir, 'flag.db')], { MENTAT_PORT: '0', MENTAT_DB: join(dir, 'env.db'), MENTAT_HOST: '0.0.0.0', MENTAT_TOKEN: 't' });
     const url = served.url.replace('0.0.0.0', '127.0.0.1');
