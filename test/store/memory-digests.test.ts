@@ -168,4 +168,31 @@ describe('memory digests and reuse counts', () => {
     expect(search()).toEqual(withDigests);
     store.close();
   });
+
+  it('keep each incident profile\'s service=alert pairs as its service and alerts change (migration 11)', () => {
+    const store = Store.open(':memory:');
+    const pairs = (id: number): string => store.db.prepare('SELECT pair FROM incident_terms WHERE rowid = ?').pluck().get(id) as string;
+    const fire = (id: number, name: string): void => {
+      store.timeline.add({ incidentId: id, at: at(5), kind: 'alert_firing', summary: `${name} firing`, data: { alert: { name, labels: { severity: 'page' }, annotations: {} } } });
+    };
+    const inc = store.incidents.create({ title: 'Lag', service: 'ledger api', severity: 'SEV2', openedAt: at(0), openedBy: 'alice' });
+    expect(pairs(inc.id)).toBe('');
+    fire(inc.id, 'KafkaConsumerLag');
+    fire(inc.id, 'KafkaConsumerLag');
+    fire(inc.id, 'HighLatency');
+    expect(pairs(inc.id)).toBe('ledger_api=KafkaConsumerLag ledger_api=HighLatency');
+    store.db.prepare('UPDATE incidents SET service = ? WHERE id = ?').run('payments', inc.id);
+    expect(pairs(inc.id)).toBe('payments=KafkaConsumerLag payments=HighLatency');
+    store.db.prepare('UPDATE incidents SET service = NULL WHERE id = ?').run(inc.id);
+    expect(pairs(inc.id)).toBe('');
+    const bare = store.incidents.create({ title: 'No service', severity: 'SEV3', openedAt: at(0), openedBy: 'alice' });
+    fire(bare.id, 'HighLatency');
+    expect(pairs(bare.id)).toBe('');
+    // What team memory asks for: incidents of the same service and alert, by the one pair token.
+    const other = store.incidents.create({ title: 'Lag again', service: 'payments', severity: 'SEV2', openedAt: at(9), openedBy: 'bob' });
+    fire(other.id, 'HighLatency');
+    store.db.prepare('UPDATE incidents SET service = ? WHERE id = ?').run('payments', inc.id);
+    expect(store.db.prepare(`SELECT rowid FROM incident_terms WHERE incident_terms MATCH 'pair : "payments=highlatency"' ORDER BY rowid`).pluck().all()).toEqual([inc.id, other.id]);
+    store.close();
+  });
 });

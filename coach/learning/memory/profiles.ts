@@ -1,4 +1,4 @@
-// Incident profiles (migration 6's incident_terms): what each incident is about, and which past incidents
+// Incident profiles (migration 6's incident_terms, with migration 11's service=alert pairs): what each incident is about, and which past incidents
 // look most like the one at hand. 10,000 incidents is a small table: bm25 over it picks the candidates.
 import { prepared, type Db } from '../../store/db.ts';
 import { phrase, terms } from './terms.ts';
@@ -52,17 +52,18 @@ export class Profiles {
     const n = this.incidents();
     const rare = (t: string): boolean => this.incidentDf(t).df <= Math.max(50, n * 0.05);
     const parts: string[] = [];
-    const alerts = [...(p?.alerts ?? [])].map((a) => `alert : ${phrase(a)}`);
-    if (p?.service && alerts.length > 0) parts.push(`(service : ${phrase(p.service)} AND (${alerts.join(' OR ')}))`);
+    const alerts = [...(p?.alerts ?? [])];
+    // Same service and alert: one "service=alert" token per alert (migration 11), not two long doclists intersected.
+    if (p?.service && alerts.length > 0) parts.push(...alerts.map((a) => `pair : ${phrase(`${p.service.replace(/ /g, '_')}=${a}`)}`));
     else if (p?.service) parts.push(`service : ${phrase(p.service)}`);
-    else parts.push(...alerts);
+    else parts.push(...alerts.map((a) => `alert : ${phrase(a)}`));
     for (const l of p?.labels ?? []) if (rare(l)) parts.push(`labels : ${phrase(l)}`);
     for (const w of new Set([...(p?.words ?? []), ...question])) if (rare(w)) parts.push(`{title words} : ${phrase(w)}`);
     if (parts.length === 0) return [];
     // Ranked by rowid alone, then the few profiles read: ordering whole rows would read every match's columns.
     const ids = prepared(this.db, `SELECT rowid FROM incident_terms
       WHERE incident_terms MATCH ? ${opts.exclude !== null ? 'AND rowid <> ?' : ''}
-      ORDER BY bm25(incident_terms, 2, 2, 2, 1, 1) LIMIT ?`).pluck().all(parts.join(' OR '), ...(opts.exclude !== null ? [opts.exclude] : []), opts.limit) as number[];
+      ORDER BY bm25(incident_terms, 2, 2, 2, 1, 1, 4) LIMIT ?`).pluck().all(parts.join(' OR '), ...(opts.exclude !== null ? [opts.exclude] : []), opts.limit) as number[];
     if (ids.length === 0) return [];
     const byId = new Map((prepared(this.db, `SELECT rowid AS id, service, alert, labels, title, words FROM incident_terms
       WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[]).map((r) => [r.id, r]));
