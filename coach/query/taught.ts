@@ -58,6 +58,16 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** Taught questions as read, per catalog (a question is read against the catalog's words) and action id. */
+const readQuestions = new WeakMap<object, Map<number, { q: Question; words: Set<string> }>>();
+const NO_CATALOG = {};
+function readCache(catalog: Catalog | null): Map<number, { q: Question; words: Set<string> }> {
+  const key = catalog ?? NO_CATALOG;
+  let m = readQuestions.get(key);
+  if (!m) readQuestions.set(key, (m = new Map<number, { q: Question; words: Set<string> }>()));
+  return m;
+}
+
 interface Row { id: number; incident_id: number | null; actor: string; at: string; text: string; payload: string }
 
 export interface TaughtOptions {
@@ -77,13 +87,22 @@ export function taughtAnswer(store: Store, question: string, opts: TaughtOptions
   const rows = store.actions.taughtRuns(READ) as Row[];
   let best: { row: Row; payload: Record<string, unknown>; sim: number } | null = null;
   let topMetric: string | null | undefined;
+  const known = readCache(opts.catalog);
   for (const row of rows) {
     if (opts.exceptActor && row.actor === opts.exceptActor) continue;
     let payload: Record<string, unknown>;
     try { payload = JSON.parse(row.payload) as Record<string, unknown>; } catch { continue; }
     if (typeof payload.question !== 'string') continue;
-    const then = read(payload.question);
-    const theirs = content(then);
+    // A taught question is read once per catalog (spelling corrections depend on it), not on every question.
+    let seen = known.get(row.id);
+    if (!seen) {
+      const q = read(payload.question);
+      seen = { q, words: content(q) };
+      if (known.size >= READ * 2) known.clear();
+      known.set(row.id, seen);
+    }
+    const then = seen.q;
+    const theirs = seen.words;
     if (shapeConflict(asked, then) || opposed(words, theirs)) continue;
     const sim = similarity(words, theirs);
     if (sim < WEAK) continue;
