@@ -35,6 +35,7 @@ describe('G5 on stated numbers', () => {
     expect(checks('memory 2GB', run(RSS, [2.1e9]))).toEqual([]);
     // Times, versions, windows, people and percentile names are not measurements.
     expect(checks('p99 went bad at 10:05 after v2.14.0, 3 of us are on it, looking at the last 15 minutes', run(P99, [2.4]))).toEqual([]);
+    expect(checks('still seeing 503s and slow p99 on checkout', run(P99, [2.4]))).toEqual([]);
     // Something else than the query measured: another percentile, another resource, no query at all.
     expect(checks('p50 is 250ms', run(P99, [2.4]))).toEqual([]);
     expect(checks('memory is at 40%', run('sum(rate(container_cpu_usage_seconds_total[5m])) / sum(kube_pod_container_resource_limits{resource="cpu"})', [0.97]))).toEqual([]);

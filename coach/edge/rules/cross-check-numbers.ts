@@ -38,6 +38,8 @@ function stated(text: string): Stated[] {
     if (NOT_MEASURED_BEFORE.test(before) || NOT_MEASURED_AFTER.test(after)) continue;
     const n = Number((m[1] ?? '').replace(',', '.'));
     if (!Number.isFinite(n)) continue;
+    // "503s", "404s": HTTP status codes in the plural, not seconds.
+    if (/^[1-5]\d\ds$/i.test(m[0].trim())) continue;
     const mag = m[2] ? MAGNITUDE[m[2].toLowerCase()] ?? 1 : 1;
     const unit = m[3] ? UNIT[m[3].toLowerCase()] : undefined;
     // "5m" after a number with no other unit is five million, five minutes or five megabytes: too unclear to check.
