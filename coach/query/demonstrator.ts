@@ -9,6 +9,7 @@ import { queryLinks } from './links.ts';
 import { Memory } from '../learning/memory/index.ts';
 import { recall } from './memory.ts';
 import { taughtAnswer } from './taught.ts';
+import { normalizeQuery } from '../learning/enhance/query-key.ts';
 import { WORKSPACE_SOURCE } from './workspace-catalog.ts';
 import { listRecordings, type Recording } from './recordings.ts';
 import { findLinks, isWhereQuestion } from './where.ts';
@@ -99,7 +100,9 @@ export function createDemonstrator(deps: DemonstratorDeps): Demonstrator {
         });
       }
       const fromList = result.language === 'promql' && catalog?.source === WORKSPACE_SOURCE;
-      if (result.query !== null && result.valid && result.query !== past?.query && result.query !== taught?.query) {
+      // The same query however it was spaced or its matchers ordered: the person's, attributed, is enough.
+      const same = (a: string | undefined): boolean => a !== undefined && result.query !== null && normalizeQuery(a) === normalizeQuery(result.query);
+      if (result.query !== null && result.valid && !same(past?.query) && !same(taught?.query)) {
         const card: QueryCard = { language: result.language, text: result.query, explanation: result.explanation, links: result.links, question };
         turns.push({
           phase: 'demonstrate', type: 'query', rule: 'D1',

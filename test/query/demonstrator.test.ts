@@ -46,6 +46,11 @@ describe('demonstrator', () => {
     lab.store.actions.add({ incidentId: past, actor: 'erin', at: '2026-01-01T00:20:00Z', kind: 'query_run', text: same, payload: { query: same } });
     const again = await demo.demonstrate('5xx error rate of prometheus HTTP requests by handler', ctx);
     expect(again.map((t) => t.type)).toEqual(['memory']);
+    // Spaced or ordered differently, it is still the same query.
+    const respaced = same.replace(/,\s*/g, ' ,  ').replace(/\(/g, '( ');
+    lab.store.actions.add({ incidentId: past, actor: 'fay', at: '2026-01-01T00:30:00Z', kind: 'query_run', text: respaced, payload: { query: respaced } });
+    const third = await demo.demonstrate('5xx error rate of prometheus HTTP requests by handler', ctx);
+    expect(third.map((t) => t.type)).toEqual(['memory']);
   });
 
   it('answers where-questions from the link catalog only', async () => {
