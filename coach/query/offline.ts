@@ -13,7 +13,8 @@ function knownLabelWord(word: string): boolean {
 }
 
 export type OfflineAnswer =
-  | { ok: true; query: string; families: string[]; confidence: number; candidates?: string[] }
+  /** `alternatives()`: the answer and other candidate queries, worked out only when the answer is not shown. */
+  | { ok: true; query: string; families: string[]; confidence: number; alternatives: () => string[] }
   /** `candidates`: up to three valid queries over the best-ranked families, for the person to pick from. */
   | { ok: false; reason: string; closest: string[]; candidates?: string[] };
 
@@ -122,8 +123,7 @@ export function closestFamilies(catalog: Catalog, q: Question, ranked: readonly 
   return scored.sort((a, b) => b[0] - a[0] || a[1].length - b[1].length).slice(0, n).map(([, name]) => name);
 }
 
-/** `alternatives`: an answer also carries candidate queries (the answer first), for when it is not shown. */
-export function translateOffline(catalog: Catalog, question: string, opts: { service?: string | null; alternatives?: boolean } = {}): OfflineAnswer {
+export function translateOffline(catalog: Catalog, question: string, opts: { service?: string | null } = {}): OfflineAnswer {
   const q = readQuestion(question);
   // Uptime is time since a start; a question naming its own start event ("since boot") keeps its word.
   if (q.uptime && !q.tokens.includes('start') && !q.tokens.includes('boot')) q.tokens.push('start');
@@ -194,11 +194,8 @@ export function translateOffline(catalog: Catalog, question: string, opts: { ser
   const second = top[1];
   const margin = second ? best.score - second.score : best.score;
   const confidence = Math.min(1, coverage * Math.min(1, 0.5 + margin));
-  if (opts.alternatives) {
-    const others = candidateQueries(catalog, q, top, opts).filter((c) => c !== out.query);
-    return { ok: true, query: out.query, families: out.uses, confidence, candidates: [out.query, ...others].slice(0, CANDIDATES) };
-  }
-  return { ok: true, query: out.query, families: out.uses, confidence };
+  const alternatives = (): string[] => [out.query, ...candidateQueries(catalog, q, top, opts).filter((c) => c !== out.query)].slice(0, CANDIDATES);
+  return { ok: true, query: out.query, families: out.uses, confidence, alternatives };
 }
 
 /** The query plan for one ranked family: its matchers, the service the incident is about, its breakdown. */

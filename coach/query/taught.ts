@@ -85,7 +85,7 @@ export function taughtAnswer(store: Store, question: string, opts: TaughtOptions
   const words = content(asked);
   if (words.size === 0) return null;
   const rows = store.actions.taughtRuns(READ) as Row[];
-  let best: { row: Row; payload: Record<string, unknown>; sim: number } | null = null;
+  let best: { row: Row; payload: Record<string, unknown>; sim: number; query: string; suggested: string | null; edited: boolean } | null = null;
   let topMetric: string | null | undefined;
   const known = readCache(opts.catalog);
   for (const row of rows) {
@@ -106,30 +106,28 @@ export function taughtAnswer(store: Store, question: string, opts: TaughtOptions
     if (shapeConflict(asked, then) || opposed(words, theirs)) continue;
     const sim = similarity(words, theirs);
     if (sim < WEAK) continue;
+    const query = typeof payload.query === 'string' ? payload.query : row.text;
     if (sim < STRONG) {
       // A weaker match counts only when the question reads as the taught query's metric too.
       if (!opts.catalog) continue;
       if (topMetric === undefined) topMetric = candidateFamilies(opts.catalog, text, 1)[0]?.name ?? null;
-      const metric = typeof payload.query === 'string' ? payload.query : row.text;
-      if (!topMetric || !new RegExp(`\\b${topMetric}(?:_bucket|_sum|_count)?\\b`).test(metric)) continue;
+      if (!topMetric || !new RegExp(`\\b${topMetric}(?:_bucket|_sum|_count)?\\b`).test(query)) continue;
     }
-    const edited = typeof payload.suggested === 'string' && payload.suggested.trim() !== row.text.trim();
-    const better = !best || sim > best.sim + 1e-9
-      || (Math.abs(sim - best.sim) <= 1e-9 && edited && !(typeof best.payload.suggested === 'string' && best.payload.suggested.trim() !== best.row.text.trim()));
+    const suggested = typeof payload.suggested === 'string' ? payload.suggested : null;
+    const edited = suggested !== null && suggested.trim() !== query.trim();
+    // The most similar question wins; of equally similar ones, a correction over a run as suggested.
+    const better = !best || sim > best.sim + 1e-9 || (Math.abs(sim - best.sim) <= 1e-9 && edited && !best.edited);
     if (!better) continue;
-    const query = typeof payload.query === 'string' ? payload.query : row.text;
     if (opts.catalog && !validatePromQL(query, opts.catalog).ok) continue;
-    best = { row, payload, sim };
+    best = { row, payload, sim, query, suggested, edited };
   }
   if (!best) return null;
-  const { row, payload, sim } = best;
+  const { row, payload, sim, query, suggested, edited } = best;
   const key = row.incident_id !== null ? incidentKey(row.incident_id) : null;
-  const suggested = typeof payload.suggested === 'string' ? payload.suggested : null;
-  const edited = suggested !== null && suggested.trim() !== row.text.trim();
   const asks = payload.question as string;
   return {
     action: { id: row.id, incidentId: row.incident_id, actor: row.actor, at: row.at, kind: 'query_run', step: null, text: row.text, payload },
-    question: asks, query: typeof payload.query === 'string' ? payload.query : row.text, suggested, edited, incidentKey: key,
+    question: asks, query, suggested, edited, incidentKey: key,
     similarity: Math.round(sim * 100) / 100,
     attribution: `${row.actor} ${edited ? 'corrected and ran' : 'ran'} this for a similar question${key ? ` in ${key}` : ''} (“${asks}”)`,
   };

@@ -87,8 +87,7 @@ export function createTranslator(deps: TranslatorDeps): Translator {
         if (check.ok && offline.confidence >= (deps.minConfidence ?? 0.3)) return said(shown('promql', offline.query, 'offline', opts));
         reason = check.ok ? 'I am not confident enough in the query I found to show it.' : `The query I built failed validation: ${check.errors.join('; ')}.`;
         // Not shown as an answer, but offered among candidates the person can pick from (each valid).
-        const again = translateOffline(deps.catalog, question, { service: opts.service ?? null, alternatives: true });
-        candidates = again.candidates ?? [];
+        candidates = offline.alternatives();
       }
       let fallback: string | undefined;
       if (deps.model) {

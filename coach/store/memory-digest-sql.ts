@@ -29,12 +29,14 @@ export const REBUILD_REUSE = `
   INSERT INTO reuse_counts (kind, text, incidents, people) SELECT kind, text, count(DISTINCT incident_id), count(DISTINCT actor)
     FROM actions INDEXED BY actions_reuse WHERE kind IN (${REUSE_KINDS}) GROUP BY kind, text;`;
 
+/** In SQL: the digest (a JSON array of items, oldest first) of the incident whose id `incident` holds. */
+export const DIGEST_OF = (incident: string): string => `coalesce((SELECT json_group_array(json(item)) FROM
+    (SELECT ${DIGEST_ITEM('a')} AS item FROM actions a WHERE a.incident_id = ${incident} AND a.kind IN (${DIGEST_KINDS}) ORDER BY a.id)), '[]')`;
+
 /** Every resolved incident's digest built afresh from the action log. */
 export const REBUILD_DIGESTS = `
   DELETE FROM memory_digests;
-  INSERT INTO memory_digests (incident_id, items) SELECT i.id, coalesce((SELECT json_group_array(json(item)) FROM
-    (SELECT ${DIGEST_ITEM('a')} AS item FROM actions a WHERE a.incident_id = i.id AND a.kind IN (${DIGEST_KINDS}) ORDER BY a.id)), '[]')
-  FROM incidents i WHERE i.status = 'resolved';`;
+  INSERT INTO memory_digests (incident_id, items) SELECT i.id, ${DIGEST_OF('i.id')} FROM incidents i WHERE i.status = 'resolved';`;
 
 /** Trigger statements: one run of `row` ('new' or 'old') counted in, or out, of its text's reuse. */
 const sameRuns = (row: string): string =>

@@ -1,6 +1,6 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
 import type { Db } from './db.ts';
-import { DIGEST_ITEM, DIGEST_KINDS, REBUILD_DIGESTS, REBUILD_REUSE, REUSE_IN, REUSE_OUT, REUSE_TIDY, TAUGHT } from './memory-digest-sql.ts';
+import { DIGEST_ITEM, DIGEST_KINDS, DIGEST_OF, REBUILD_DIGESTS, REBUILD_REUSE, REUSE_IN, REUSE_OUT, REUSE_TIDY, TAUGHT } from './memory-digest-sql.ts';
 import { QueryRunRepo } from './query-runs.ts';
 export interface Migration {
   version: number;
@@ -365,8 +365,7 @@ export const migrations: Migration[] = [
       );
       CREATE TRIGGER memory_digests_resolved AFTER UPDATE OF status ON incidents
         WHEN new.status = 'resolved' AND old.status <> 'resolved' BEGIN
-        INSERT OR REPLACE INTO memory_digests (incident_id, items) SELECT new.id, coalesce((SELECT json_group_array(json(item)) FROM
-          (SELECT ${DIGEST_ITEM('a')} AS item FROM actions a WHERE a.incident_id = new.id AND a.kind IN (${DIGEST_KINDS}) ORDER BY a.id)), '[]');
+        INSERT OR REPLACE INTO memory_digests (incident_id, items) VALUES (new.id, ${DIGEST_OF('new.id')});
       END;
       CREATE TRIGGER memory_digests_created AFTER INSERT ON incidents WHEN new.status = 'resolved' BEGIN
         INSERT OR REPLACE INTO memory_digests (incident_id, items) VALUES (new.id, '[]');

@@ -26,6 +26,29 @@ async function play(file: string, workspaceDir: string | null): Promise<Map<numb
   return new Map(out.map((l) => JSON.parse(l) as { line: number; turns: Record<string, unknown>[] }).map((o) => [o.line, o.turns]));
 }
 
+/** What a scenario's expectations find wrong with its replay, by line. */
+async function problemsOf(file: string, expectations: Expectation[], workspaceDir: string | null): Promise<string[]> {
+  const byLine = await play(file, workspaceDir);
+  // An expectation about a line the replay never printed (a blank line, a typo in the line number) checks nothing.
+  return expectations.flatMap((e) => (byLine.has(e.line) ? check(byLine.get(e.line) ?? [], e) : ['printed nothing']).map((p) => `line ${e.line}: ${p}`));
+}
+
+/**
+ * A blind set as a regression suite: every scenario that passes must keep passing, and the ones that do not yet
+ * are named, so a fix shows up as a change to that list.
+ */
+function blindSuite(title: string, dir: string, count: number, notYet: ReadonlySet<string>): void {
+  describe(title, () => {
+    const list = scenarios(join(ours, dir));
+    it(`has the ${count} scenarios it was written with`, () => expect(list.length).toBe(count));
+    it.each(list)('$name', async ({ name, file, expect: expectations }) => {
+      const problems = await problemsOf(file, expectations, null);
+      if (notYet.has(name)) expect(problems, `${name} passes now: take it off the list of those that do not yet`).not.toEqual([]);
+      else expect(problems).toEqual([]);
+    });
+  });
+}
+
 const dirs = [ours, ...(existsSync(bench) ? [bench] : [])];
 
 describe.each(dirs)('scenarios in %s', (dir) => {
@@ -33,16 +56,11 @@ describe.each(dirs)('scenarios in %s', (dir) => {
   it('has scenarios', () => expect(list.length).toBeGreaterThan(0));
   it.each(list)('$name', async ({ name, file, expect: expectations }) => {
     // Scenarios named demo-* play against the bundled demo workspace (OWNERS, links); the rest against none.
-    const byLine = await play(file, name.startsWith('demo-') ? demoWorkspace : null);
-    // An expectation about a line the replay never printed (a blank line, a typo in the line number) checks nothing.
-    const problems = expectations.flatMap((e) => (byLine.has(e.line) ? check(byLine.get(e.line) ?? [], e) : ['printed nothing']).map((p) => `line ${e.line}: ${p}`));
-    expect(problems).toEqual([]);
+    expect(await problemsOf(file, expectations, name.startsWith('demo-') ? demoWorkspace : null)).toEqual([]);
   });
 });
 
-// The blind EDGE set (blind-2/, written by a session that had not read the coach) as a regression suite: every
-// scenario that passes must keep passing, and the ones that do not yet are named here, so a fix shows up as a
-// change to this list. Most need a query engine the replay does not have (no catalog): the coach declines (D1).
+// The blind EDGE set (blind-2/, written by a session that had not read the coach). Most of those not passing yet need a query engine the replay does not have (no catalog): the coach declines (D1).
 const BLIND_NOT_YET = new Set([
   'flow-cart-demand-plan-query-thanks.jsonl', 'query-long-rps-by-status-inventory.jsonl', 'query-non-native-p95-profile-api.jsonl',
   'query-p99-terse-checkout.jsonl', 'query-typo-error-ratio-accounts.jsonl', 'thanks-merci-non-native-feature-flags.jsonl',
@@ -51,29 +69,11 @@ const BLIND_NOT_YET = new Set([
   'xcheck-non-native-sms-gateway.jsonl',
 ]);
 
-describe('blind EDGE scenarios (blind-2)', () => {
-  const list = scenarios(join(ours, 'blind-2'));
-  it('has the 35 scenarios it was written with', () => expect(list.length).toBe(35));
-  it.each(list)('$name', async ({ name, file, expect: expectations }) => {
-    const byLine = await play(file, null);
-    const problems = expectations.flatMap((e) => (byLine.has(e.line) ? check(byLine.get(e.line) ?? [], e) : ['printed nothing']).map((p) => `line ${e.line}: ${p}`));
-    if (BLIND_NOT_YET.has(name)) expect(problems, `${name} passes now: take it off BLIND_NOT_YET`).not.toEqual([]);
-    else expect(problems).toEqual([]);
-  });
-});
+blindSuite('blind EDGE scenarios (blind-2)', 'blind-2', 35, BLIND_NOT_YET);
 
 // The blind set for G5 on stated numbers (blind-g5n/, written by a session that had not read the coach): first
 // scored 10/14, 13/14 after two parsing fixes ("300ms" read as 300 million seconds; a memory figure compared
 // with a CPU query). The one still failing is named here.
 const NUMBERS_NOT_YET = new Set(['cc-lag-nonnative.jsonl']);
 
-describe('blind G5 number scenarios (blind-g5n)', () => {
-  const list = scenarios(join(ours, 'blind-g5n'));
-  it('has the 14 scenarios it was written with', () => expect(list.length).toBe(14));
-  it.each(list)('$name', async ({ name, file, expect: expectations }) => {
-    const byLine = await play(file, null);
-    const problems = expectations.flatMap((e) => (byLine.has(e.line) ? check(byLine.get(e.line) ?? [], e) : ['printed nothing']).map((p) => `line ${e.line}: ${p}`));
-    if (NUMBERS_NOT_YET.has(name)) expect(problems, `${name} passes now: take it off NUMBERS_NOT_YET`).not.toEqual([]);
-    else expect(problems).toEqual([]);
-  });
-});
+blindSuite('blind G5 number scenarios (blind-g5n)', 'blind-g5n', 14, NUMBERS_NOT_YET);

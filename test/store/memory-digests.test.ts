@@ -1,12 +1,12 @@
 // Migration 9's memory digests and reuse counts, kept by triggers. A digest must always say what the action log
 // says of a resolved incident, a reuse count what counting the log says; team memory ranks the same either way.
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Memory } from '../../coach/learning/memory/index.ts';
 import { Store, schemaVersion, type DigestItem } from '../../coach/store/index.ts';
 import { migrations } from '../../coach/store/migrations.ts';
+import { oldStore } from '../support/old-store.ts';
 import { tempDir } from '../support/tmp.ts';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -126,11 +126,7 @@ describe('memory digests and reuse counts', () => {
 
   it('are built for the resolved incidents of a store file written before migration 9', () => {
     const path = join(tmp.dir, 'old.db');
-    const old = new Database(path);
-    for (const m of migrations.filter((x) => x.version <= 8)) {
-      old.exec(m.sql);
-      old.pragma(`user_version = ${m.version}`);
-    }
+    const old = oldStore(path, 8);
     for (let i = 1; i <= 3; i++) {
       old.prepare("INSERT INTO incidents (id, title, service, severity, status, opened_at, opened_by) VALUES (?, 'Errors', 'api', 'SEV2', ?, ?, 'alice')").run(i, i === 2 ? 'open' : 'resolved', at(i));
       old.prepare("INSERT INTO actions (incident_id, actor, at, kind, text, payload) VALUES (?, 'alice', ?, 'query_run', 'sum(rate(api_errors_total[5m]))', '{}')").run(i, at(i + 1));

@@ -1,11 +1,11 @@
 // Migration 8's query runs: derived from the action log in id order, with the normalized query and metric,
 // caught up however the actions were written, and backfilled when an older store file is opened.
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeAcrossIncidents } from '../../coach/learning/enhance/index.ts';
 import { Store, schemaVersion } from '../../coach/store/index.ts';
 import { migrations } from '../../coach/store/migrations.ts';
+import { oldStore } from '../support/old-store.ts';
 import { tempDir } from '../support/tmp.ts';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -53,11 +53,7 @@ describe('query runs', () => {
 
   it('backfills the query runs of a store file written before migration 8', () => {
     const path = join(tmp.dir, 'old.db');
-    const old = new Database(path);
-    for (const m of migrations.filter((x) => x.version <= 7)) {
-      old.exec(m.sql);
-      old.pragma(`user_version = ${m.version}`);
-    }
+    const old = oldStore(path, 7);
     const ids: number[] = [];
     for (let i = 1; i <= 3; i++) {
       old.prepare("INSERT INTO incidents (id, title, service, severity, status, opened_at, opened_by) VALUES (?, 'Errors', 'api', 'SEV2', 'resolved', ?, 'alice')").run(i, at(i));

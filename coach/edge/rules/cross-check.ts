@@ -142,6 +142,6 @@ export function crossCheck(s: IncidentState, ctx: PolicyContext, text: string): 
     });
   }
   // Numbers a person states about something measured, against what its latest query returned.
-  if (!turns.some((t) => t.fields?.subject === 'query_result')) turns.push(...numberChecks(s, text));
+  turns.push(...numberChecks(s, text));
   return turns;
 }
