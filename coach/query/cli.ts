@@ -13,21 +13,28 @@ export interface TranslateIo {
   env: Record<string, string | undefined>;
 }
 
-const USAGE = 'Usage: mentat translate [--prometheus URL] [--json] QUESTION';
+const USAGE = 'Usage: mentat translate [--prometheus URL] [--json] [--min-confidence N] QUESTION\n' +
+  '  --min-confidence N   show offline answers at least this sure (0–1; default the calibrated threshold, see docs/queries.md)';
 
-function parseArgs(args: string[]): { url: string | null; json: boolean; db: string | null; question: string } | string {
+interface Parsed { url: string | null; json: boolean; db: string | null; minConfidence: number | null; question: string }
+
+function parseArgs(args: string[]): Parsed | string {
   let url: string | null = null;
+  let minConfidence: number | null = null;
   let db: string | null = null;
   let json = false;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     if (a === '--json') json = true;
-    else if (a === '--prometheus' || a === '--db') {
+    else if (a === '--prometheus' || a === '--db' || a === '--min-confidence') {
       const v = args[++i];
       if (!v || v.startsWith('--')) return `${a} needs a value.`;
       if (a === '--db') db = v;
-      else url = v;
+      else if (a === '--min-confidence') {
+        minConfidence = Number(v);
+        if (!/^\d*\.?\d+$/.test(v) || minConfidence > 1) return `--min-confidence must be a number from 0 to 1, got "${v}".`;
+      } else url = v;
     } else if (a.startsWith('--prometheus=')) url = a.slice('--prometheus='.length);
     else if (a === '--') {
       words.push(...args.slice(i + 1));
@@ -39,7 +46,7 @@ function parseArgs(args: string[]): { url: string | null; json: boolean; db: str
   const question = words.join(' ').trim();
   if (!question) return 'a QUESTION is required.';
   if (url !== null && !/^https?:\/\/[^\s]+$/.test(url)) return `--prometheus must be an http(s) URL, got "${url}".`;
-  return { url, json, db, question };
+  return { url, json, db, minConfidence, question };
 }
 
 function human(r: TranslateResult): string {
@@ -74,6 +81,7 @@ export async function translateCommand(args: string[], io: TranslateIo, clock: C
       clock,
       links: linkTargetsFromEnv(io.env, url ?? sourced.catalog.source),
       catalogAge: sourced.age,
+      ...(parsed.minConfidence !== null ? { minConfidence: parsed.minConfidence } : {}),
       logs: { streamLabel: io.env.MENTAT_LOKI_SERVICE_LABEL ?? 'service_name' },
     });
     const result = await translator.translate(parsed.question, { now: clock.now().toISOString() });

@@ -1,0 +1,50 @@
+// Stage 5 of the offline translator: how sure the evidence makes an answer, and whether to show it.
+
+/** What speaks for the chosen family and against it (offline.ts `evidenceFor`). */
+export interface Evidence {
+  family: string;
+  /** Content words of the question that the family's name, HELP or labels explain. */
+  explained: string[];
+  /** Content words nothing in the family explains; `unknown` are those no metric in the catalog has. */
+  unexplained: string[];
+  unknown: string[];
+  /** explained / (content words + unknown words). */
+  coverage: number;
+  /** How many content words the name explains, how many only the HELP text. */
+  nameWords: number;
+  helpWords: number;
+  /** Words only its labels explain (a named value, a breakdown, an error class). */
+  labelWords: number;
+  /** Breakdown words ("by mode") naming a label the family lacks. */
+  missingGroups: number;
+  score: number;
+  runnerUp: string | null;
+  /** Score over the runner-up. */
+  margin: number;
+}
+
+/** The confidence of an answer from its evidence, 0–1. */
+export function confidenceOf(e: Evidence): number {
+  return Math.min(1, e.coverage * Math.min(1, 0.5 + e.margin));
+}
+
+/** The evidence as numbers, in the order of `FEATURES`: what the calibration fits weights to. */
+export const FEATURES = [
+  'coverage', 'margin', 'closeRunnerUp', 'unexplained', 'unknown', 'nameShare', 'helpShare', 'labelShare', 'missingGroups', 'contentWords',
+] as const;
+
+export function features(e: Evidence): number[] {
+  const content = Math.max(1, e.explained.length + e.unexplained.length);
+  return [
+    e.coverage,
+    Math.max(-2, Math.min(4, e.margin)),
+    e.margin < 0.5 ? 1 : 0,
+    e.unexplained.length,
+    e.unknown.length,
+    Math.min(1, e.nameWords / content),
+    Math.min(1, e.helpWords / content),
+    Math.min(1, e.labelWords / content),
+    e.missingGroups,
+    content,
+  ];
+}
