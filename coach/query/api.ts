@@ -84,6 +84,8 @@ export interface TranslateResult {
   candidates?: { query: string; explanation: { part: string; says: string }[] }[];
   /** How old the catalog was, when it was served from the cache ("12 minutes"). */
   catalogAge?: string;
+  /** An offline answer's calibrated confidence, 0–1 (docs/queries.md, "Confidence"). */
+  confidence?: number;
   /** Why the offline engine answered although a model is configured. */
   fallback?: string;
 }

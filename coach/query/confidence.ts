@@ -48,3 +48,16 @@ export function features(e: Evidence): number[] {
     content,
   ];
 }
+
+/** Why an answer below the threshold is not shown, in one sentence from its evidence. */
+export function abstention(e: Evidence): string {
+  const why: string[] = [];
+  if (e.unexplained.length > 0) why.push(`nothing in ${e.family} explains ${e.unexplained.map((t) => `"${t}"`).join(', ')}`);
+  if (e.runnerUp && e.margin < 0.5) why.push(`${e.runnerUp} fits almost as well`);
+  if (e.missingGroups > 0) why.push(`${e.family} has no label for the breakdown you asked for`);
+  if (why.length === 0) why.push(`the words of the question say little about ${e.family} beyond its HELP text`);
+  return `I am not sure enough to show ${e.family} as the answer: ${why.join('; ')}. Pick a candidate if one is what you meant.`;
+}
+
+/** Answers at least this sure are shown; below it the translator abstains and offers candidates. */
+export const SHOW_AT = 0.3;

@@ -1,5 +1,14 @@
 // Words of a question and of metric names reduced to shared concepts, so "latency" finds "_duration_seconds"
-// and "free" finds "avail". The maps are general monitoring vocabulary, not tuned to any one catalog.
+// and "free" finds "avail". English inflection comes from wink-lemmatizer (WordNet's exception lists and
+// rules: "took" → take, "written" → write, "indices" → index, "retries" → retry); the concept map below is
+// the monitoring vocabulary no general library knows (p99, rx/tx, fd, 5xx live in question.ts), not tuned
+// to any one catalog. Words WordNet does not know (goroutines, mallocs, pgfault) get a light suffix rule.
+import { createRequire } from 'node:module';
+
+interface Lemmatizer { noun(this: void, w: string): string; verb(this: void, w: string): string; adjective(this: void, w: string): string }
+const require = createRequire(import.meta.url);
+const wink = require('wink-lemmatizer') as Lemmatizer;
+const wordnet = require('wink-lexicon/src/wn-words.js') as Record<string, number>;
 
 const CONCEPTS: Record<string, string> = {};
 const concept = (to: string, words: string): void => {
@@ -71,6 +80,7 @@ export const FILLER = new Set(
     'anything something everything anyone any thing things stuff').split(' '),
 );
 
+/** For words WordNet does not know: plural and -ing/-ed endings off, doubled consonant and final e folded. */
 function stem(w: string): string {
   let s = w;
   if (s.length > 4 && s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
@@ -82,6 +92,20 @@ function stem(w: string): string {
   return s;
 }
 
+/**
+ * The dictionary form of an English word: as a verb, else a noun, else an adjective, whichever inflection it
+ * is; a word WordNet has in no inflected form is its own lemma, and an unknown one gets the light stem.
+ * Questions and metric names go through the same function, so what matters is that inflections agree.
+ */
+export function lemma(w: string): string {
+  if (w.length <= 2 || /\d/.test(w)) return w;
+  for (const f of [wink.verb, wink.noun, wink.adjective]) {
+    const l = f(w);
+    if (l !== w && l.length > 1) return l;
+  }
+  return Object.hasOwn(wordnet, w) ? w : stem(w);
+}
+
 const normCache = new Map<string, string>();
 
 /** One word → its concept, or its light stem. */
@@ -89,8 +113,9 @@ export function norm(word: string): string {
   let n = normCache.get(word);
   if (n !== undefined) return n;
   const w = word.toLowerCase();
-  // The plural's concept before the full stem: "takes" is "take", not the stem "tak".
-  n = CONCEPTS[w] ?? CONCEPTS[w.replace(/s$/, '')] ?? CONCEPTS[stem(w)] ?? stem(w);
+  // The plural's concept before the lemma's: "takes" is "take".
+  const l = lemma(w);
+  n = CONCEPTS[w] ?? CONCEPTS[w.replace(/s$/, '')] ?? CONCEPTS[l] ?? l;
   if (normCache.size > 100_000) normCache.clear();
   normCache.set(word, n);
   return n;

@@ -6,6 +6,7 @@ import { explainPromQL } from './explain.ts';
 import { queryLinks } from './links.ts';
 import { detectLanguage, translateLogQL, translateTraceQL, type LogTraceOptions } from './logs-traces.ts';
 import type { ModelTranslatorOptions } from './model-translator.ts';
+import { abstention, SHOW_AT } from './confidence.ts';
 import { candidateFamilies, translateOffline } from './offline.ts';
 import { correctSpelling } from './spelling.ts';
 import { validatePromQL } from './validate.ts';
@@ -19,7 +20,7 @@ export interface TranslatorDeps {
   logs?: LogTraceOptions;
   /** Set when the catalog came from the cache because Prometheus was unreachable ("2 hours"). */
   catalogAge?: string | null;
-  /** Offline answers below this confidence go to the model when there is one. */
+  /** Offline answers below this confidence are not shown (the model is asked when there is one); default SHOW_AT. */
   minConfidence?: number;
 }
 
@@ -50,6 +51,8 @@ function traceExplanation(query: string): { part: string; says: string }[] {
           : c.startsWith('span.http.status_code') ? 'spans with this HTTP status.' : 'spans with this attribute.',
   }));
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function createTranslator(deps: TranslatorDeps): Translator {
   const targets = deps.links ?? {};
@@ -84,8 +87,10 @@ export function createTranslator(deps: TranslatorDeps): Translator {
       let candidates = offline.ok ? [] : offline.candidates ?? [];
       if (offline.ok) {
         const check = validatePromQL(offline.query, deps.catalog);
-        if (check.ok && offline.confidence >= (deps.minConfidence ?? 0.3)) return said(shown('promql', offline.query, 'offline', opts));
-        reason = check.ok ? 'I am not confident enough in the query I found to show it.' : `The query I built failed validation: ${check.errors.join('; ')}.`;
+        if (check.ok && offline.confidence >= (deps.minConfidence ?? SHOW_AT)) {
+          return said({ ...shown('promql', offline.query, 'offline', opts), confidence: round(offline.confidence) });
+        }
+        reason = check.ok ? abstention(offline.evidence) : `The query I built failed validation: ${check.errors.join('; ')}.`;
         // Not shown as an answer, but offered among candidates the person can pick from (each valid).
         candidates = offline.alternatives();
       }
