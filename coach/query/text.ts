@@ -77,7 +77,12 @@ export const FILLER = new Set(
     'ago vs versus offset will run out predict next than last past hour hours minute minutes min mins day days week weeks ' +
     'p50 p75 p90 p95 p99 p999 percentile median quantile th uptime running itself whole just currently current ' +
     'there s t m h d isn aren don doesn why where when so been being some like about ' +
-    'anything something everything anyone any thing things stuff').split(' '),
+    'anything something everything anyone any thing things stuff ' +
+    // Read by the query's shape (shapes.ts, question.ts), not names of anything: time since, thresholds,
+    // and the units an answer is converted to.
+    'since ago above below under exceeding exceeds exceed greater higher lower fewer less more ' +
+    'kib kb mib mb gib gb tib tb kibibytes kilobytes mebibytes megabytes gibibytes gigabytes tebibytes terabytes ' +
+    'bit bits kbit kbits mbit mbits gbit gbits kilobits megabits gigabits kbps mbps gbps ms msec millisecond milliseconds').split(' '),
 );
 
 /** For words WordNet does not know: plural and -ing/-ed endings off, doubled consonant and final e folded. */
