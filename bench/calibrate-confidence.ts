@@ -8,7 +8,7 @@
 // shows and how many of those are wrong. Blind sets are never passed here: they are what it is reported on.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { refreshCatalog } from '../coach/query/catalog-fetch.ts';
 import { CatalogStore } from '../coach/query/catalog-store.ts';
 import { FEATURES, features } from '../coach/query/confidence.ts';
@@ -20,6 +20,8 @@ import { systemClock } from '../coach/types.ts';
 
 /** A wrong answer costs this many right ones: it teaches the wrong thing with the tool's authority. */
 const WRONG_COST = 3;
+/** The share of right answers a development set that reaches it must keep at the chosen threshold. */
+const FLOOR = 0.9;
 
 function args(): { url: string; pairs: [string, string][] } {
   const a = process.argv.slice(2);
@@ -33,7 +35,7 @@ function args(): { url: string; pairs: [string, string][] } {
   return { url, pairs };
 }
 
-interface Row { id: string; x: number[]; y: number }
+interface Row { set: string; id: string; x: number[]; y: number }
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
           skipped++;
           continue;
         }
-        rows.push({ id: item.id, x: features(answer.evidence), y: scored.label === 'right' ? 1 : 0 });
+        rows.push({ set: basename(set, '.jsonl'), id: item.id, x: features(answer.evidence), y: scored.label === 'right' ? 1 : 0 });
       }
     }
     const pos = rows.filter((r) => r.y === 1).length;
@@ -109,6 +111,12 @@ async function main(): Promise<void> {
       const m = fit(train);
       rows.forEach((r, k) => { if (k % folds === f) oos[k] = predict(m, r.x); });
     }
+    // A set that answers at least FLOOR of its questions right with every answer shown must still do so at the
+    // threshold (the regression tests hold the development sets to it): abstention must not cost it that.
+    const sizes = new Map<string, number>();
+    for (const [set] of pairs) sizes.set(basename(set, '.jsonl'), readFileSync(set, 'utf8').split('\n').filter((l) => l.trim()).length);
+    const rightAt = (x: string, t: number): number => rows.filter((r, k) => r.set === x && r.y === 1 && (oos[k] ?? 0) >= t).length;
+    const floored = [...sizes].filter(([x, n]) => rightAt(x, 0) >= FLOOR * n);
     console.log('threshold  shown  right  wrong  wrong%  right-3*wrong   (cross-validated)');
     let bestT = 0;
     let bestGain = -Infinity;
@@ -117,11 +125,23 @@ async function main(): Promise<void> {
       const right = shown.filter((r) => r.y === 1).length;
       const wrong = shown.length - right;
       const gain = right - WRONG_COST * wrong;
-      if (gain > bestGain) [bestGain, bestT] = [gain, t];
+      const keeps = floored.every(([x, n]) => rightAt(x, t) >= FLOOR * n);
+      if (keeps && gain > bestGain) [bestGain, bestT] = [gain, t];
       console.log(`${t.toFixed(2).padStart(9)}  ${String(shown.length).padStart(5)}  ${String(right).padStart(5)}  ${String(wrong).padStart(5)}  ${(shown.length ? (100 * wrong) / shown.length : 0).toFixed(1).padStart(6)}  ${String(gain).padStart(13)}`);
     }
     const model = fit(rows);
-    console.log(`\nchosen threshold ${bestT.toFixed(2)} (most right − ${WRONG_COST}× wrong)`);
+    // Each set at a few thresholds, cross-validated: right and wrong among those shown.
+    const sets = [...new Set(rows.map((r) => r.set))];
+    console.log(`\nper set (right/wrong shown), cross-validated:\n${'threshold'.padStart(9)}  ${sets.map((x) => x.padStart(14)).join('')}`);
+    for (const t of [0.3, 0.5, 0.6, 0.7, 0.75, 0.8]) {
+      const cells = sets.map((x) => {
+        const shown = rows.filter((r, k) => r.set === x && (oos[k] ?? 0) >= t);
+        const right = shown.filter((r) => r.y === 1).length;
+        return `${right}/${shown.length - right}`.padStart(14);
+      });
+      console.log(`${t.toFixed(2).padStart(9)}  ${cells.join('')}`);
+    }
+    console.log(`\nchosen threshold ${bestT.toFixed(2)} (most right − ${WRONG_COST}× wrong, keeping ${floored.map(([x]) => x).join(', ')} at ≥ ${FLOOR} right)`);
     console.log('weights (confidence.ts):');
     console.log(`  bias: ${model.b.toFixed(3)},`);
     FEATURES.forEach((name, j) => console.log(`  ${name}: ${(model.w[j] ?? 0).toFixed(3)},`));

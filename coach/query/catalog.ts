@@ -95,7 +95,14 @@ export interface CatalogIndex {
   idf(word: string): number;
   /** Words that appear anywhere in names or HELP. */
   knows(word: string): boolean;
+  /**
+   * Families with a label value that is this word, or made of it ("checkout", "/api/cart" for "cart"):
+   * a question may name a service or route alone. Built on first use, for words names and HELP lack.
+   */
+  valueFamilies(word: string): readonly number[];
 }
+
+const VALUE_SKIP = new Set(['le', 'quantile', '__name__', 'instance']);
 
 const indexes = new WeakMap<Catalog, CatalogIndex>();
 
@@ -123,6 +130,26 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     }
   });
   const n = Math.max(entries.length, 1);
+  let byValue: Map<string, number[]> | null = null;
+  const valueIndex = (): Map<string, number[]> => {
+    if (byValue) return byValue;
+    const map = new Map<string, number[]>();
+    byValue = map;
+    entries.forEach((e, i) => {
+      for (const l of e.family.labels) {
+        if (VALUE_SKIP.has(l)) continue;
+        for (const v of catalog.labelValues(e.family.name, l)) {
+          for (const w of new Set(v.toLowerCase().split(/[^a-z0-9]+/))) {
+            if (w.length < 3 || /^\d+$/.test(w)) continue;
+            let list = map.get(w);
+            if (!list) map.set(w, (list = []));
+            if (list[list.length - 1] !== i) list.push(i);
+          }
+        }
+      }
+    });
+    return byValue;
+  };
   const index: CatalogIndex = {
     catalog,
     entries,
@@ -131,6 +158,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     // Damped: a rare word should win ties, not outvote two common ones.
     idf: (w) => 1 + 0.5 * Math.log(1 + n / (1 + (df.get(w) ?? 0))),
     knows: (w) => byWord.has(w),
+    valueFamilies: (w) => valueIndex().get(w) ?? [],
   };
   indexes.set(catalog, index);
   return index;

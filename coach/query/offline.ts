@@ -39,7 +39,7 @@ export function closestFamilies(catalog: Catalog, q: Question, ranked: readonly 
 }
 
 /** What speaks for the best family and against it: the words it explains, those it does not, the runner-up. */
-export function evidenceFor(ix: CatalogIndex, r: Reading, top: readonly Scored[]): Evidence | null {
+export function evidenceFor(catalog: Catalog, ix: CatalogIndex, r: Reading, top: readonly Scored[]): Evidence | null {
   const best = top[0];
   if (!best) return null;
   const { content } = r;
@@ -62,7 +62,15 @@ export function evidenceFor(ix: CatalogIndex, r: Reading, top: readonly Scored[]
     score: best.score,
     runnerUp: second ? second.family.name : null,
     margin: second ? best.score - second.score : best.score,
+    shapeFit: biasFor(r.q, catalog)(best.family),
+    intents: intentsOf(r.q),
   };
+}
+
+/** How many shape intents a question combines: each is one more thing the query can get wrong. */
+function intentsOf(q: Question): number {
+  return [q.percentile !== null, q.average, q.rate, q.increase, q.top !== null, q.compare !== null, q.exists, q.offset !== null,
+    q.predictHours !== null, q.percent || q.fraction, q.used, q.group.length > 0, q.errorClass !== null, q.window !== null].filter(Boolean).length;
 }
 
 export function translateOffline(catalog: Catalog, question: string, opts: { service?: string | null } = {}): OfflineAnswer {
@@ -77,7 +85,7 @@ export function translateOffline(catalog: Catalog, question: string, opts: { ser
   // 2. Score candidate families.
   const top = scoreFamilies(catalog, ix, r);
   const best = top[0];
-  const evidence = evidenceFor(ix, r, top);
+  const evidence = evidenceFor(catalog, ix, r, top);
   if (!best || !evidence) {
     return { ok: false, reason: `Nothing in the metric catalog matches ${content.map((t) => `"${t}"`).join(', ')}.`, closest: closestFamilies(catalog, q, []) };
   }

@@ -53,6 +53,15 @@ export function rankFamilies(
   // A family can be what the question means through its labels alone ("each CPU core … idle").
   for (const l of opts.labels ?? []) for (const i of (ix.byLabel.get(l) ?? []).slice(0, 200)) seen.add(i);
   for (const i of inside.keys()) seen.add(i);
+  // A word names and HELP never have may be a label value alone ("p99 checkout": service="checkout").
+  const byValue = new Set<number>();
+  for (const w of q.words) {
+    if (w.length < 3 || ix.knows(norm(w))) continue;
+    for (const i of ix.valueFamilies(w).slice(0, 200)) {
+      seen.add(i);
+      byValue.add(i);
+    }
+  }
   const out: Candidate[] = [];
   for (const i of seen) {
     const e = ix.entries[i];
@@ -75,7 +84,7 @@ export function rankFamilies(
     }
     for (const n of e.name) if (!tokens.includes(n) && !/^\d+$/.test(n)) score -= 0.15 * ix.idf(n);
     for (const n of q.numbers) if (e.name.has(n)) score += 0.8;
-    if (nameHits === 0 && covered.size === 0 && !(opts.labels ?? []).some((l) => e.family.labels.includes(l))) continue;
+    if (nameHits === 0 && covered.size === 0 && !byValue.has(i) && !(opts.labels ?? []).some((l) => e.family.labels.includes(l))) continue;
     score += bias(e.family);
     // Among equals, the avail-style gauge is what a careful SRE reads as "free" (MemAvailable over MemFree).
     if (/avail/i.test(e.family.name)) score += 0.01;
@@ -151,6 +160,7 @@ export function mentionedLabels(family: MetricFamily, q: Question): string[] {
 /** Equality matchers for the label values a question names, best value per label; ambiguous labels are left out. */
 export function namedValues(catalog: Catalog, family: MetricFamily, q: Question, consumed: ReadonlySet<string>): { matchers: Matcher[]; score: number } {
   const matchers: Matcher[] = [];
+  const found: { label: string; value: string; score: number }[] = [];
   let score = 0;
   for (const label of family.labels) {
     if (SKIP_LABELS.has(label)) continue;
@@ -161,10 +171,17 @@ export function namedValues(catalog: Catalog, family: MetricFamily, q: Question,
       if (s > best) [best, winners] = [s, [value]];
       else if (s > 0 && s === best) winners.push(value);
     }
-    if (best > 0 && winners.length === 1 && winners[0] !== undefined) {
-      matchers.push({ label, op: '=', value: winners[0] });
-      score += best;
-    }
+    if (best > 0 && winners.length === 1 && winners[0] !== undefined) found.push({ label, value: winners[0], score: best });
+  }
+  // One word names one value: "checkout" is service="checkout" rather than also route="/api/checkout".
+  // A value the question says whole wins over one it only says part of; otherwise both stay.
+  const said = (v: string): boolean => q.wordSet.has(v.toLowerCase()) || q.literals.some((l) => l.toLowerCase() === v.toLowerCase());
+  for (const f of found) {
+    const parts = valueParts(f.value.toLowerCase());
+    const shadowed = !said(f.value) && found.some((o) => o !== f && said(o.value) && parts.length > 0 && parts.every((p) => p === o.value.toLowerCase()));
+    if (shadowed) continue;
+    matchers.push({ label: f.label, op: '=', value: f.value });
+    score += f.score;
   }
   return { matchers, score };
 }
