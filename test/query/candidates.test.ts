@@ -1,6 +1,6 @@
 // Candidates with a decline: when the translator will not answer, it offers up to three valid queries over the
 // best-ranked metrics, each a card that knows the question (running one is a taught answer). Measured on the
-// blind set test/query/blind-3.jsonl: how often the right query is among a decline's candidates.
+// blind sets test/query/blind-3.jsonl and blind-4.jsonl: how often the right query is among a decline's candidates.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,26 +39,29 @@ describe('candidates with a decline', () => {
     expect(offered).toBeGreaterThan(0);
   });
 
-  it('hold the right query for many of the blind set\'s declines', async () => {
-    const lines = readFileSync(resolve(import.meta.dirname, 'blind-3.jsonl'), 'utf8').split('\n').filter(Boolean);
-    const t = translator();
-    let declined = 0;
-    let among = 0;
-    let withCandidates = 0;
-    for (const line of lines) {
-      const q = JSON.parse(line) as { id: string; question: string; expected: string[] };
-      const r = await t.translate(q.question, { now: new Date().toISOString() });
-      if (r.query !== null) continue;
-      declined++;
-      const cands = r.candidates ?? [];
-      if (cands.length > 0) withCandidates++;
-      let hit = false;
-      for (const c of cands) for (const e of q.expected) if (!hit && (await sameAnswer(lab.url, e, c.query))) hit = true;
-      if (hit) among++;
-    }
-    console.log(`blind-3 declines: ${declined}; with candidates ${withCandidates}; right query among them ${among} (${declined ? Math.round((100 * among) / declined) : 0}%)`);
-    expect(declined).toBeGreaterThan(0);
-    // First measured: 36 declines, 35 with candidates, the right query among them for 13. A floor, not a target.
-    expect(among).toBeGreaterThanOrEqual(10);
-  }, 240_000);
+  // First measured at 407084d: blind-3 21 of 49 declines, blind-4 (scored once) 26 of 37. Floors, not targets.
+  const FLOORS: Record<string, { among: number }> = { 'blind-3.jsonl': { among: 18 }, 'blind-4.jsonl': { among: 23 } };
+  for (const [file, floor] of Object.entries(FLOORS)) {
+    it(`hold the right query for many of ${file}'s declines`, async () => {
+      const lines = readFileSync(resolve(import.meta.dirname, file), 'utf8').split('\n').filter(Boolean);
+      const t = translator();
+      let declined = 0;
+      let among = 0;
+      let withCandidates = 0;
+      for (const line of lines) {
+        const q = JSON.parse(line) as { id: string; question: string; expected: string[] };
+        const r = await t.translate(q.question, { now: new Date().toISOString() });
+        if (r.query !== null) continue;
+        declined++;
+        const cands = r.candidates ?? [];
+        if (cands.length > 0) withCandidates++;
+        let hit = false;
+        for (const c of cands) for (const e of q.expected) if (!hit && (await sameAnswer(lab.url, e, c.query))) hit = true;
+        if (hit) among++;
+      }
+      console.log(`${file} declines: ${declined}; with candidates ${withCandidates}; right query among them ${among} (${declined ? Math.round((100 * among) / declined) : 0}%)`);
+      expect(declined).toBeGreaterThan(0);
+      expect(among).toBeGreaterThanOrEqual(floor.among);
+    }, 240_000);
+  }
 });
