@@ -34,6 +34,10 @@ export interface ServeConfig {
   uiDir: string | null;
   githubSecret: string | null;
   tickMs: number;
+  /** MENTAT_PUBLIC_URL: the address people reach the server at; its host is answered for (docs/api.md). */
+  publicUrl?: string | null;
+  /** MENTAT_ALLOWED_HOSTS: more host names it answers for. */
+  allowedHosts?: string[];
   /** Seed the bundled demo incident into an empty store. */
   demo?: boolean;
 }

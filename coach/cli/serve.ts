@@ -29,6 +29,10 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
   const tick = Number(tickText);
   if (!Number.isFinite(tick) || tick < 0) throw new UsageError(`MENTAT_TICK_SECONDS must be a number of seconds (got "${tickText}").`, 'serve');
   const nonEmpty = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
+  const publicUrl = nonEmpty(env.MENTAT_PUBLIC_URL);
+  if (publicUrl !== null && !/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(publicUrl)) {
+    throw new UsageError(`MENTAT_PUBLIC_URL must be an http(s) URL such as https://mentat.example.com (got "${publicUrl}").`, 'serve');
+  }
   return {
     host: v.host ?? nonEmpty(env.MENTAT_HOST) ?? '127.0.0.1',
     port,
@@ -39,6 +43,8 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
     uiDir: v.ui ?? nonEmpty(env.MENTAT_UI_DIR) ?? bundledUiDir(),
     githubSecret: nonEmpty(env.GITHUB_WEBHOOK_SECRET),
     tickMs: tick * 1000,
+    publicUrl,
+    allowedHosts: (env.MENTAT_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     demo: v.demo ?? false,
   };
 }
@@ -74,6 +80,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     server = await startServer({
       host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,
       githubSecret: cfg.githubSecret, extraHandlers: fronts.flatMap((f) => f.extraHandlers),
+      publicUrl: cfg.publicUrl ?? null, allowedHosts: cfg.allowedHosts ?? [],
     });
     for (const f of fronts) {
       await f.start();

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CodedError } from '../types.ts';
 import { isLoopback } from './auth.ts';
+import { checkHost, checkOrigin, hostRule, type HostRule } from './host-check.ts';
 import { bindFrom, identify, PEOPLE_KEY, type Caller } from './identity.ts';
 import { createDirectory } from '../people/index.ts';
 import { createSupport, type SupportService } from '../support/index.ts';
@@ -51,6 +52,10 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Secret that GitHub signs its webhooks with (X-Hub-Signature-256). */
   githubSecret?: string | null;
+  /** The address people reach the server at (MENTAT_PUBLIC_URL): its host is answered for. */
+  publicUrl?: string | null;
+  /** More host names to answer for (MENTAT_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -93,10 +98,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const unsubscribe = deps.coach.subscribe(broadcast);
   const ticker: Ticker = startTicker(deps.store, deps.coach, opts.tickMs ?? 30_000, log);
 
+  // Known once the port is: until then nothing is answered.
+  let hosts: HostRule | null = null;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (!hosts) throw new CodedError('starting', 'The server is starting; try again in a moment.', 503);
+    // Every path but the health check, the UI, the stream and webhooks alike: a DNS-rebound page gets nothing.
+    const misdirected = checkHost(hosts, req.headers.host);
+    if (misdirected) throw misdirected;
+    const foreign = checkOrigin(hosts, method, req.headers.origin);
+    if (foreign) throw foreign;
     const extra = opts.extraHandlers?.find((h) => h.path === url.pathname);
     if (extra && !url.pathname.startsWith('/api/')) {
       if (extra.method !== method) throw new CodedError('method_not_allowed', `${url.pathname} takes ${extra.method} only.`, 405);
@@ -178,6 +191,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
+  hosts = hostRule({ bindHost: opts.host, port, publicUrl: opts.publicUrl ?? null, extraHosts: opts.allowedHosts ?? [] });
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
 
   let closing: Promise<void> | null = null;
