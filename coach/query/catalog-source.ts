@@ -42,11 +42,14 @@ export async function obtainCatalog(
       const c = store.load(client.baseUrl);
       if (c) return { catalog: c, age: null, note: null };
     } catch (err) {
-      const fallback = cached ?? store.latest();
+      // Only this Prometheus' own cache: another server's metrics would name series this one does not have.
+      const fallback = cached;
       const c = fallback ? store.load(fallback.source) : null;
       if (!fallback || !c) {
         const why = err instanceof Error ? err.message : String(err);
-        throw new CodedError('catalog_unavailable', `${why} No cached metric catalog exists yet, so there is nothing to translate against.`, 503);
+        const other = store.latest();
+        const also = other && other.source !== client.baseUrl ? ` (a catalog of ${other.source} is cached, but it describes another server, so it is not used)` : '';
+        throw new CodedError('catalog_unavailable', `${why} No metric catalog of ${client.baseUrl} is cached yet${also}, so there is nothing to translate against.`, 503);
       }
       const age = describeAge(ageOf(fallback.fetchedAt));
       return { catalog: c, age, note: `Prometheus at ${client.baseUrl} could not be reached; using the catalog cached ${age} ago from ${fallback.source}.` };

@@ -50,7 +50,8 @@ export interface QueryServicesOptions {
 export function createQueryServices(o: QueryServicesOptions): QueryServices {
   const catalogs = new CatalogStore(o.store.db);
   let current: Catalog | null = o.prom ? catalogs.load(o.prom.baseUrl) : o.workspaceCatalog ?? null;
-  if (!current) {
+  // With a Prometheus configured, only its own catalog: another server's names series this one lacks.
+  if (!current && !o.prom) {
     const latest = catalogs.latest();
     current = latest ? catalogs.load(latest.source) : null;
   }

@@ -8,7 +8,8 @@ import { refreshCatalog } from '../../coach/query/catalog-fetch.ts';
 import { describeAge, obtainCatalog } from '../../coach/query/catalog-source.ts';
 import { createPromClient } from '../../coach/query/prom-client.ts';
 import { Store } from '../../coach/store/index.ts';
-import { CodedError, type Clock } from '../../coach/types.ts';
+import { createQueryServices } from '../../coach/query/services.ts';
+import { CodedError, systemClock, type Clock } from '../../coach/types.ts';
 import { labStore, type LabStore } from './helpers.ts';
 
 let lab: LabStore;
@@ -61,10 +62,25 @@ describe('catalog from the lab', () => {
       const err = await obtainCatalog(new CatalogStore(empty.db), inTwoHours, down).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CodedError);
       expect((err as CodedError).code).toBe('catalog_unavailable');
-      expect((err as CodedError).message).toMatch(/could not be reached.*No cached metric catalog/);
+      expect((err as CodedError).message).toMatch(/could not be reached.*No metric catalog of http:\/\/127\.0\.0\.1:9 is cached yet/);
     } finally {
       empty.close();
     }
+  });
+
+  it('never answers for one Prometheus from another\'s cached catalog', async () => {
+    // The lab's catalog is cached; another Prometheus, down, has none: refused, naming both.
+    const other = createPromClient('http://127.0.0.1:9', { timeoutMs: 2000 });
+    const err = await obtainCatalog(lab.catalogs, systemClock, other).catch((e: unknown) => e);
+    expect((err as CodedError).code).toBe('catalog_unavailable');
+    expect((err as CodedError).message).toContain(`a catalog of ${lab.url} is cached, but it describes another server, so it is not used`);
+    // The server's query services likewise start with no catalog rather than the lab's.
+    const q = createQueryServices({ store: lab.store, clock: systemClock, prom: other });
+    expect(q.catalog()).toBeNull();
+    expect(q.status().available).toBe(false);
+    const r = await q.translator.translate('rate of http requests', { now: new Date().toISOString() });
+    expect(r.query).toBeNull();
+    expect(r.reason).toContain('http://127.0.0.1:9');
   });
 
   it('describes ages for people', () => {
