@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../store/db.ts';
 import { CodedError } from '../types.ts';
 import type { MountedFrontEnd } from '../server/front-ends.ts';
+import type { Supervisor } from '../server/supervise.ts';
 import type { Directory } from '../people/index.ts';
 import type { SupportService } from '../support/index.ts';
 import { bundledUiDir, composeServer, type ServeConfig } from './compose.ts';
@@ -72,21 +73,27 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const composed = await composeServer(cfg, io.env, log);
   if (cfg.demo) await seedBundledDemo(composed, log);
   const [{ startServer }, { registeredFrontEnds }] = await Promise.all([import('../server/index.ts'), import('../server/front-ends.ts')]);
+  const { superviseFrontEnds } = await import('../server/supervise.ts');
   let server;
-  let fronts: MountedFrontEnd[] = [];
+  let supervisor: Supervisor | null = null;
   try {
+    // Configuration errors (a token without its secret …) fail here, fast, with one clear line.
     const mounted = await Promise.all(registeredFrontEnds().map((f) => f({ env: io.env, deps: composed.deps, log })));
-    fronts = mounted.filter((f): f is MountedFrontEnd => f !== null);
+    const fronts = mounted.filter((f): f is MountedFrontEnd => f !== null);
+    const retryText = io.env.MENTAT_RETRY_SECONDS ?? '5';
+    if (!/^\d+(\.\d+)?$/.test(retryText) || Number(retryText) <= 0) throw new UsageError(`MENTAT_RETRY_SECONDS must be a positive number of seconds (got "${retryText}").`, 'serve');
+    const supervised = superviseFrontEnds(fronts, { log, firstDelayMs: Number(retryText) * 1000 });
+    supervisor = supervised;
     server = await startServer({
       host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,
       githubSecret: cfg.githubSecret, extraHandlers: fronts.flatMap((f) => f.extraHandlers),
       publicUrl: cfg.publicUrl ?? null, allowedHosts: cfg.allowedHosts ?? [],
+      health: () => (fronts.length > 0 ? { frontEnds: supervised.status() } : {}),
     });
-    for (const f of fronts) {
-      await f.start();
-      log(`front end: ${f.name}`);
-    }
+    // A front end that cannot start (Slack's invalid_auth, no route to Slack) is retried; the server stays up.
+    await supervised.start();
   } catch (e) {
+    await supervisor?.stop();
     await server?.close();
     composed.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -102,7 +109,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
       log(`${signal}: shutting down`);
       process.off('SIGTERM', onTerm);
       process.off('SIGINT', onInt);
-      const stopFronts = Promise.all(fronts.map((f) => f.stop().catch((e: unknown) => log(`${f.name} stop failed: ${String(e)}`))));
+      const stopFronts = supervisor?.stop() ?? Promise.resolve();
       stopFronts.then(() => running.close()).then(resolve, (e: unknown) => { log(`close failed: ${String(e)}`); resolve(); });
     };
     const onTerm = (): void => stop('SIGTERM');

@@ -56,6 +56,8 @@ export interface ServerOptions {
   publicUrl?: string | null;
   /** More host names to answer for (MENTAT_ALLOWED_HOSTS). */
   allowedHosts?: readonly string[];
+  /** What GET /healthz adds to `ok` (the front ends' states). */
+  health?: () => Record<string, unknown>;
 }
 
 export interface RunningServer {
@@ -103,7 +105,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
-    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, ...opts.health?.() });
     if (!hosts) throw new CodedError('starting', 'The server is starting; try again in a moment.', 503);
     // Every path but the health check, the UI, the stream and webhooks alike: a DNS-rebound page gets nothing.
     const misdirected = checkHost(hosts, req.headers.host);

@@ -44,3 +44,43 @@ describe('mentat serve with Slack', () => {
     expect(r.status).toBe(404);
   });
 });
+
+describe('mentat serve when Slack fails', () => {
+  it('stays up with invalid_auth, says so in the log and /healthz, and starts Slack once Slack takes the token', async () => {
+    slack = await startFakeSlack();
+    let valid = false;
+    slack.on('auth.test', () => (valid
+      ? { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'mentat', team_id: 'T0FAKE', user_id: 'UMENTATBOT', bot_id: 'BMENTAT' }
+      : { ok: false, error: 'invalid_auth' }));
+    dir = mkdtempSync(join(tmpdir(), 'mentat-slack-'));
+    const secret = 'slack-signing-secret';
+    served = await startServe(['--port', '0', '--db', join(dir, 'm.db')], {
+      SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.apiUrl, MENTAT_RETRY_SECONDS: '0.5',
+    });
+    const health = async (): Promise<{ ok: boolean; frontEnds: { name: string; state: string; error?: string; attempts: number }[] }> =>
+      (await (await fetch(`${served?.url ?? ''}/healthz`)).json()) as never;
+    const down = await health();
+    expect(down.ok).toBe(true);
+    expect(down.frontEnds[0]).toMatchObject({ state: 'retrying' });
+    expect(down.frontEnds[0]?.error).toMatch(/invalid_auth/);
+    expect(served.stderr()).toMatch(/failed to start.*invalid_auth.*keep running/);
+    // The rest of the server works meanwhile, Slack's own path included (it answers, it does not crash).
+    expect((await fetch(`${served.url}/api/incidents`)).status).toBe(200);
+    const body = slashCommand('help', slack.responseUrl()).toString();
+    const early = await fetch(`${served.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(secret, body) }, body });
+    expect(early.status).toBeLessThan(500);
+    valid = true;
+    const deadline = Date.now() + 15_000;
+    let up = await health();
+    while (up.frontEnds[0]?.state !== 'running' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      up = await health();
+    }
+    expect(up.frontEnds[0]?.state).toBe('running');
+    expect(up.frontEnds[0]?.attempts).toBeGreaterThan(1);
+    const signed = await fetch(`${served.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(secret, body) }, body });
+    expect(signed.status).toBe(200);
+    expect(await served.stop('SIGTERM')).toBe(0);
+    served = null;
+  }, 30_000);
+});
