@@ -1,18 +1,18 @@
-// The coach works through its events one at a time, and much of that work is synchronous (SQLite, the
-// policy, offline translation). Handed a burst of Slack events at once, its queue would run them back to
-// back as one chain of promise callbacks, holding the event loop so that new Slack requests wait to be
-// accepted and acknowledged. Feeding it one event at a time, each on a fresh turn of the loop, lets the
-// acknowledgements of newer requests go out between them.
+// Much of the coach's work on an event is synchronous (SQLite, the policy, offline translation). Handed a
+// burst of Slack events at once, it would start them back to back as one chain of promise callbacks,
+// holding the event loop so that new Slack requests wait to be accepted and acknowledged. Starting one
+// event per turn of the loop lets the acknowledgements of newer requests go out between them. Only the
+// starts are paced: an event waiting on a slow model holds up nothing but its own incident.
 import type { CoachApi } from '../../coach/incident/api.ts';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function pacedCoach(coach: CoachApi): CoachApi {
-  let gate: Promise<unknown> = Promise.resolve();
+  let gate: Promise<void> = Promise.resolve();
   const paced = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = gate.then(nextTurn).then(work);
-    gate = run.catch(() => undefined);
-    return run;
+    const start = gate.then(nextTurn);
+    gate = start;
+    return start.then(work);
   };
   return {
     open: (input) => paced(() => coach.open(input)),

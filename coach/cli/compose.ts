@@ -66,6 +66,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   const model = modelConfigFromEnv(env);
   // The model client (and its SDK) loads only when a model is configured.
   const llm = model ? await import('../llm/index.ts') : null;
+  if (model) (await import('../llm/limit.ts')).setModelConcurrency(model.concurrency);
   const phraser = model && llm ? llm.phraserFromConfig(model, clock) : undefined;
   const store = Store.open(cfg.dbPath);
   const prom = cfg.prometheusUrl ? query.createPromClient(cfg.prometheusUrl) : null;

@@ -42,8 +42,10 @@ export function createCoach(deps: CoachDeps): Coach {
   const log: Log = deps.log ?? (() => undefined);
   const ctx: PolicyContext = { config, workspace };
   const listeners = new Set<(c: CoachChange) => void>();
-  // Events are handled one at a time, so each decision sees the turns of the one before it.
-  let queue: Promise<unknown> = Promise.resolve();
+  // An incident's events are handled one at a time, so each decision sees the turns of the one before it;
+  // incidents go on independently, so one slow model call holds up only its own incident. Store writes are
+  // synchronous transactions and never span a model call.
+  const queues = new Map<number, Promise<unknown>>();
 
   const emit = (c: CoachChange): void => {
     for (const l of listeners) {
@@ -51,9 +53,11 @@ export function createCoach(deps: CoachDeps): Coach {
     }
   };
 
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
+  const inOrder = <T>(incidentId: number, fn: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(incidentId) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    queues.set(incidentId, tail);
+    void tail.then(() => { if (queues.get(incidentId) === tail) queues.delete(incidentId); });
     return run;
   };
 
@@ -137,9 +141,11 @@ export function createCoach(deps: CoachDeps): Coach {
 
   return {
     config, workspace,
-    open: (input: OpenIncidentInput) => serial(async () => {
+    open: (input: OpenIncidentInput) => {
       const at = input.at ?? clock.now().toISOString();
-      const decided = store.tx(() => {
+      let decided: Decided;
+      try {
+        decided = store.tx(() => {
         const incident = store.incidents.create({
           title: input.title, service: input.service ?? null, severity: input.severity ?? 'SEV3', openedAt: at,
           openedBy: input.by, fingerprint: input.fingerprint ?? null, channel: input.channel ?? null,
@@ -150,18 +156,30 @@ export function createCoach(deps: CoachDeps): Coach {
         });
         const policyEvent: PolicyEvent = { kind: 'opened' };
         return decideOn(incident, { policyEvent, timeline });
+        });
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      // Queued under the new incident before anything awaits: its next event waits for these turns.
+      return inOrder(decided.incident.id, () => respond(decided, at, input.by, null));
+    },
+    handle: (ref: number | string, event: CoachEvent) => {
+      let id: number;
+      try {
+        id = store.incidents.get(ref).id;
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      return inOrder(id, async () => {
+        const at = event.at ?? clock.now().toISOString();
+        const decided = store.tx(() => {
+          const incident = store.incidents.get(id);
+          return decideOn(incident, recordEvent(store, incident, event, at));
+        });
+        const from = 'from' in event ? event.from : null;
+        return respond(decided, at, from, event.kind === 'say' ? event.text : null);
       });
-      return respond(decided, at, input.by, null);
-    }),
-    handle: (ref: number | string, event: CoachEvent) => serial(async () => {
-      const at = event.at ?? clock.now().toISOString();
-      const decided = store.tx(() => {
-        const incident = store.incidents.get(ref);
-        return decideOn(incident, recordEvent(store, incident, event, at));
-      });
-      const from = 'from' in event ? event.from : null;
-      return respond(decided, at, from, event.kind === 'say' ? event.text : null);
-    }),
+    },
     view(ref: number | string): IncidentView {
       const incident = store.incidents.get(ref);
       const state = buildState(store, incident.id, clock.now(), config.turnHistory);

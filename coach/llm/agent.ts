@@ -9,6 +9,7 @@ import { budgetMiddleware, jsonModeMiddleware, redactionMiddleware, type Usage }
 import { clip, describeAgentFailure, parseProblem, readAnswer } from './agent-output.ts';
 import type { StructuredMethod } from './config.ts';
 import { withDeadline, type FailureKind } from './deadline.ts';
+import { acquireModelSlot, modelCalls } from './limit.ts';
 import { repairMessage } from './prompts.ts';
 
 export interface AgentSpec<S extends z.ZodObject> {
@@ -122,6 +123,11 @@ export function buildAgent<S extends z.ZodObject>(spec: AgentSpec<S>): Agent<z.i
     engine,
     async run(userText, opts = {}) {
       const usage: Usage = { model: 0, tool: 0 };
+      const release = acquireModelSlot();
+      if (!release) {
+        const { max } = modelCalls();
+        return { ok: false, kind: 'limit', reason: `model busy: ${max} calls already in flight (MENTAT_MODEL_CONCURRENCY)`, attempts: 0 };
+      }
       try {
         return await withDeadline(spec.timeoutMs, (deadline) =>
           loop(userText, opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline, usage));
@@ -130,6 +136,8 @@ export function buildAgent<S extends z.ZodObject>(spec: AgentSpec<S>): Agent<z.i
         const failure = describeAgentFailure(err, spec.timeoutMs);
         const tries = failure.kind === 'invalid' && usage.model > 1 ? ` (after ${usage.model} attempts)` : '';
         return { ok: false, kind: failure.kind, reason: `${failure.reason}${tries}`, attempts: usage.model };
+      } finally {
+        release();
       }
     },
   };

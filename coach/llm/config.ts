@@ -1,6 +1,7 @@
 // Model configuration, read once by the composition root from its environment.
 import { z } from 'zod';
 import { CodedError } from '../types.ts';
+import { DEFAULT_MODEL_CONCURRENCY } from './limit.ts';
 
 export type StructuredMethod = 'functionCalling' | 'jsonSchema' | 'jsonMode';
 
@@ -16,9 +17,12 @@ export interface ModelConfig {
   streaming: boolean;
   /** How structured output is requested; tool calling works on the most OpenAI-compatible servers. */
   structuredMethod: StructuredMethod;
+  /** Model calls in flight at once (MENTAT_MODEL_CONCURRENCY); past it the offline engine answers. */
+  concurrency: number;
 }
 
 export const DEFAULT_MODEL = 'gpt-4o-mini';
+export { DEFAULT_MODEL_CONCURRENCY };
 export const DEFAULT_TIMEOUT_MS = 8000;
 export const MIN_TIMEOUT_MS = 500;
 export const MAX_TIMEOUT_MS = 60_000;
@@ -100,5 +104,12 @@ export function modelConfigFromEnv(env: Env): ModelConfig | null {
     timeoutMs: parseTimeout(read(env, 'MENTAT_MODEL_TIMEOUT_MS')),
     streaming: typeof streaming === 'boolean' ? streaming : ['1', 'true', 'yes', 'on'].includes(streaming.data),
     structuredMethod: method?.data ?? 'functionCalling',
+    concurrency: parseConcurrency(read(env, 'MENTAT_MODEL_CONCURRENCY')),
   };
+}
+
+function parseConcurrency(raw: string | null): number {
+  if (raw === null) return DEFAULT_MODEL_CONCURRENCY;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64) throw invalid('MENTAT_MODEL_CONCURRENCY', raw, 'a whole number from 1 to 64');
+  return Number(raw);
 }

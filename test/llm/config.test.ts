@@ -22,14 +22,14 @@ describe('modelConfigFromEnv', () => {
 
   it('reads a key with defaults', () => {
     expect(modelConfigFromEnv({ OPENAI_API_KEY: 'sk-abc' })).toEqual({
-      apiKey: 'sk-abc', keyless: false, baseURL: null, model: 'gpt-4o-mini', timeoutMs: 8000, streaming: false, structuredMethod: 'functionCalling',
+      apiKey: 'sk-abc', keyless: false, baseURL: null, model: 'gpt-4o-mini', timeoutMs: 8000, streaming: false, structuredMethod: 'functionCalling', concurrency: 4,
     });
   });
 
   it('allows a base URL without a key for local servers, with a placeholder key', () => {
     const cfg = modelConfigFromEnv({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1/', MENTAT_MODEL: 'llama3.1:8b', MENTAT_MODEL_STREAMING: 'TRUE', MENTAT_MODEL_TIMEOUT_MS: '20000', MENTAT_MODEL_STRUCTURED_OUTPUT: 'jsonSchema' });
     expect(cfg).toEqual({
-      apiKey: PLACEHOLDER_KEY, keyless: true, baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1:8b', timeoutMs: 20000, streaming: true, structuredMethod: 'jsonSchema',
+      apiKey: PLACEHOLDER_KEY, keyless: true, baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1:8b', timeoutMs: 20000, streaming: true, structuredMethod: 'jsonSchema', concurrency: 4,
     });
   });
 

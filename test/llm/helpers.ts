@@ -13,6 +13,7 @@ export function configFor(fake: FakeOpenAI, over: Partial<ModelConfig> = {}): Mo
     timeoutMs: 5000,
     streaming: false,
     structuredMethod: 'functionCalling',
+    concurrency: 4,
     ...over,
   };
 }
