@@ -38,6 +38,8 @@ export interface ServeConfig {
   publicUrl?: string | null;
   /** MENTAT_ALLOWED_HOSTS: more host names it answers for. */
   allowedHosts?: string[];
+  /** MENTAT_WRITE_RATE / MENTAT_WRITE_BURST: each writer's token bucket. */
+  writeLimit?: { perSecond: number; burst: number };
   /** Seed the bundled demo incident into an empty store. */
   demo?: boolean;
 }

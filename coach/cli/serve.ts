@@ -30,6 +30,13 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
   const tick = Number(tickText);
   if (!Number.isFinite(tick) || tick < 0) throw new UsageError(`MENTAT_TICK_SECONDS must be a number of seconds (got "${tickText}").`, 'serve');
   const nonEmpty = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
+  const positive = (name: string, fallback: number): number => {
+    const raw = nonEmpty(env[name]);
+    if (raw === null) return fallback;
+    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new UsageError(`${name} must be a positive number (got "${raw}").`, 'serve');
+    return Number(raw);
+  };
+  const writeLimit = { perSecond: positive('MENTAT_WRITE_RATE', 10), burst: positive('MENTAT_WRITE_BURST', 60) };
   const publicUrl = nonEmpty(env.MENTAT_PUBLIC_URL);
   if (publicUrl !== null && !/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(publicUrl)) {
     throw new UsageError(`MENTAT_PUBLIC_URL must be an http(s) URL such as https://mentat.example.com (got "${publicUrl}").`, 'serve');
@@ -45,6 +52,7 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
     githubSecret: nonEmpty(env.GITHUB_WEBHOOK_SECRET),
     tickMs: tick * 1000,
     publicUrl,
+    writeLimit,
     allowedHosts: (env.MENTAT_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     demo: v.demo ?? false,
   };
@@ -87,7 +95,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     server = await startServer({
       host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,
       githubSecret: cfg.githubSecret, extraHandlers: fronts.flatMap((f) => f.extraHandlers),
-      publicUrl: cfg.publicUrl ?? null, allowedHosts: cfg.allowedHosts ?? [],
+      publicUrl: cfg.publicUrl ?? null, allowedHosts: cfg.allowedHosts ?? [], ...(cfg.writeLimit ? { writeLimit: cfg.writeLimit } : {}),
       health: () => (fronts.length > 0 ? { frontEnds: supervised.status() } : {}),
     });
     // A front end that cannot start (Slack's invalid_auth, no route to Slack) is retried; the server stays up.

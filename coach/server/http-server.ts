@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CodedError } from '../types.ts';
 import { isLoopback } from './auth.ts';
 import { checkHost, checkOrigin, hostRule, type HostRule } from './host-check.ts';
+import { createRateLimiter, DEFAULT_WRITE_BURST, DEFAULT_WRITE_RATE } from './rate-limit.ts';
 import { bindFrom, identify, PEOPLE_KEY, type Caller } from './identity.ts';
 import { createDirectory } from '../people/index.ts';
 import { createSupport, type SupportService } from '../support/index.ts';
@@ -58,6 +59,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** What GET /healthz adds to `ok` (the front ends' states). */
   health?: () => Record<string, unknown>;
+  /** Each writer's state-changing requests: a token bucket (defaults: 10 a second, bursts of 60). */
+  writeLimit?: { perSecond: number; burst: number } | null;
 }
 
 export interface RunningServer {
@@ -97,6 +100,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const scheduler = startSupportScheduler(support, log);
   const identifyOpts = (allowQuery: boolean) => ({ store: deps.store, sharedToken: token, soloAllowed, allowQuery, desktopToken: opts.desktopToken ?? null });
   const router = new Router([...allRoutes(), ...(opts.extraRoutes ?? [])]);
+  const writes = opts.writeLimit === null ? null
+    : createRateLimiter({ perSecond: opts.writeLimit?.perSecond ?? DEFAULT_WRITE_RATE, burst: opts.writeLimit?.burst ?? DEFAULT_WRITE_BURST, now: () => deps.clock.now().getTime() });
+  const writerKey = (c: Caller): string => (c.kind === 'person' ? `person:${c.person.toLowerCase()}` : c.kind);
   const unsubscribe = deps.coach.subscribe(broadcast);
   const ticker: Ticker = startTicker(deps.store, deps.coach, opts.tickMs ?? 30_000, log);
 
@@ -145,6 +151,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       caller = who;
     }
     request.caller = caller;
+    if (writes && method !== 'GET' && method !== 'HEAD') {
+      const took = writes.take(writerKey(caller));
+      if (!took.ok) {
+        return sendJson(res, 429, errorBody(new CodedError('rate_limited',
+          `Too many changes too fast from ${caller.kind === 'person' ? caller.person : 'this credential'}: wait ${took.retryAfterSeconds} s and try again.`, 429)),
+        { 'retry-after': String(took.retryAfterSeconds) });
+      }
+    }
     if (route.bodyType !== 'raw') {
       const parsed = bindFrom(caller, parseJson(raw));
       if (route.body) {
@@ -163,7 +177,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       const { coded, internal } = toCodedError(err);
-      if (internal) log(`${req.method ?? '?'} ${req.url ?? '?'} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      // The event stream's token rides in its URL: it never reaches a log line.
+      const shown = (req.url ?? '?').replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
+      if (internal) log(`${req.method ?? '?'} ${shown} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       // A body left unread (413, 415, 401) cannot be skipped safely, so that connection is not reused.
       const unread = !req.complete;
       const extra: Record<string, string> = unread ? { connection: 'close' } : {};
