@@ -108,7 +108,11 @@ export function createSlackAssistant(opts: SlackAssistantOptions): SlackAssistan
     // The sidebar keeps the open incident in the hash (#/incident/42), which the server's UI route serves.
     incidentUrl: (id) => (publicUrl ? `${publicUrl.replace(/\/+$/, '')}/#/incident/${id}` : null),
   };
-  app.use(dedupeMiddleware(deps.seen, log));
+  const now = (): string => opts.clock.now().toISOString();
+  app.use(dedupeMiddleware(deps.seen, log, {
+    seen: (key) => opts.store.handled.seen(`slack:${key}`, now()),
+    claim: (key) => opts.store.handled.claim(`slack:${key}`, now()),
+  }));
   registerListeners(app, deps);
   app.error(async (e) => log(`slack: ${e.code ?? 'error'}: ${e.message}`));
 

@@ -1,5 +1,10 @@
-// Slack retries anything it thinks went unanswered (X-Slack-Retry-Num, or a Socket Mode retry_attempt).
-// A bounded, time-limited memory of what was already handled turns those retries into no-ops.
+// Slack retries anything it thinks went unanswered (X-Slack-Retry-Num, or a Socket Mode retry_attempt),
+// for up to an hour, also across a restart of Mentat. Two memories turn those retries into no-ops: a
+// bounded in-process one for requests in flight, and the store's (migration 12), where a request's key is
+// claimed in the same transaction as the incident event it caused (pacedCoach passes it on), or once its
+// listener has finished when it caused none. A retry after a crash therefore gets no second action and
+// no second reply.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 
 export interface Dedupe {
@@ -8,10 +13,7 @@ export interface Dedupe {
   readonly size: number;
 }
 
-/**
- * In memory, not in the store: Slack gives up retrying after about five minutes, and a restart
- * in that window is the only case it misses, which is rarer than the cost of a write per request.
- */
+/** The in-process memory: requests in flight and just handled. */
 export function createDedupe(opts: { max?: number; ttlMs?: number; now?: () => number } = {}): Dedupe {
   const max = opts.max ?? 10_000;
   const ttl = opts.ttlMs ?? 15 * 60_000;
@@ -59,15 +61,33 @@ export function requestKey(body: unknown): string | null {
   return null;
 }
 
+/** The store's memory of handled requests. */
+export interface DurableSeen {
+  seen(key: string): boolean;
+  /** True when this claimed it; false when it was already claimed. */
+  claim(key: string): boolean;
+}
+
+/** The request being handled, for pacedCoach to claim with the event it causes. */
+export interface RequestScope { key: string; claimed: boolean }
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
 /** Global middleware: a repeat is acknowledged (so Slack stops retrying) and goes no further. */
-export function dedupeMiddleware(seen: Dedupe, log: (line: string) => void): Middleware<AnyMiddlewareArgs> {
+export function dedupeMiddleware(seen: Dedupe, log: (line: string) => void, durable: DurableSeen | null = null): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const key = requestKey(args.body);
-    if (key && !seen.firstTime(key)) {
+    if (key && (!seen.firstTime(key) || durable?.seen(key))) {
       log(`slack: dropped a repeat of ${key}`);
       if ('ack' in args && typeof args.ack === 'function') await (args.ack)();
       return;
     }
-    await args.next();
+    if (!key || !durable) {
+      await args.next();
+      return;
+    }
+    const scope: RequestScope = { key, claimed: false };
+    await requestScope.run(scope, () => args.next());
+    // No incident event claimed it (help, a lookup): it is claimed now that its answer went out.
+    if (!scope.claimed) durable.claim(key);
   };
 }

@@ -4,6 +4,7 @@
 // event per turn of the loop lets the acknowledgements of newer requests go out between them. Only the
 // starts are paced: an event waiting on a slow model holds up nothing but its own incident.
 import type { CoachApi } from '../../coach/incident/api.ts';
+import { requestScope } from './dedupe.ts';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -16,7 +17,16 @@ export function pacedCoach(coach: CoachApi): CoachApi {
   };
   return {
     open: (input) => paced(() => coach.open(input)),
-    handle: (ref, event) => paced(() => coach.handle(ref, event)),
+    handle: (ref, event) => {
+      // The Slack request this event comes from is claimed in the event's own transaction (once).
+      const scope = requestScope.getStore();
+      const claim = scope && !scope.claimed ? scope : null;
+      if (claim) claim.claimed = true;
+      return paced(() => coach.handle(ref, claim ? { ...event, dedupe: `slack:${claim.key}` } : event)).catch((e: unknown) => {
+        if (claim) claim.claimed = false;
+        throw e;
+      });
+    },
     view: (ref) => coach.view(ref),
     subscribe: (listener) => coach.subscribe(listener),
   };

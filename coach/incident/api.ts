@@ -26,7 +26,12 @@ export interface ActionInput {
 }
 
 /** Everything that can happen to an incident. `at` defaults to the coach's clock. */
-export type CoachEvent =
+/**
+ * `dedupe`: a transport's key for the request that caused the event (Slack's event id). It is claimed in the
+ * event's own transaction: a repeat, also after a restart, is refused with `duplicate_request` and records
+ * nothing.
+ */
+export type CoachEvent = (
   | { kind: 'alert'; at?: string; status: 'firing' | 'resolved'; alert: AlertData }
   | { kind: 'deploy'; at?: string; deploy: DeployData }
   | { kind: 'say'; at?: string; from: string; text: string }
@@ -34,7 +39,8 @@ export type CoachEvent =
   | { kind: 'action'; at?: string; from: string; action: ActionInput }
   | { kind: 'note'; at?: string; from: string; text: string; pinned?: boolean }
   | { kind: 'status'; at?: string; from: string; status: Incident['status'] }
-  | { kind: 'tick'; at?: string };
+  | { kind: 'tick'; at?: string }
+) & { dedupe?: string };
 
 export interface HandleResult {
   incident: Incident;

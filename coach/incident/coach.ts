@@ -7,7 +7,7 @@ import { analyzeAcrossIncidents, isSuggestionKind, suggestionRef, type AcrossInc
 import { offlinePhraser, type Phraser } from '../llm/api.ts';
 import type { Demonstrator } from '../query/api.ts';
 import type { Store } from '../store/index.ts';
-import type { Clock, Incident, Turn, TurnDraft } from '../types.ts';
+import { CodedError, type Clock, type Incident, type Turn, type TurnDraft } from '../types.ts';
 import { defaultWorkspace, type Workspace } from '../workspace/index.ts';
 import type { CoachApi, CoachChange, CoachEvent, HandleResult, IncidentView, OpenIncidentInput } from './api.ts';
 import { defaultCoachConfig, type CoachConfig } from './config.ts';
@@ -173,6 +173,9 @@ export function createCoach(deps: CoachDeps): Coach {
       return inOrder(id, async () => {
         const at = event.at ?? clock.now().toISOString();
         const decided = store.tx(() => {
+          if (event.dedupe !== undefined && !store.handled.claim(event.dedupe, clock.now().toISOString())) {
+            throw new CodedError('duplicate_request', `Already handled (${event.dedupe.slice(0, 80)}): nothing was recorded twice.`, 409);
+          }
           const incident = store.incidents.get(id);
           return decideOn(incident, recordEvent(store, incident, event, at));
         });

@@ -10,6 +10,7 @@ import { LearningNoteRepo } from './learning-notes.ts';
 import { SuggestionRepo } from './suggestions.ts';
 import { SupportRepo } from './support.ts';
 import { TokenRepo } from './tokens.ts';
+import { HandledRepo } from './handled.ts';
 import { TimelineRepo } from './timeline.ts';
 import { TurnRepo } from './turns.ts';
 
@@ -34,6 +35,8 @@ export class Store {
   readonly actions: ActionRepo;
   readonly turns: TurnRepo;
   readonly tokens: TokenRepo;
+  /** Transport requests already handled (Slack retries), kept across restarts. */
+  readonly handled: HandledRepo;
   readonly support: SupportRepo;
   readonly learningNotes: LearningNoteRepo;
   readonly suggestions: SuggestionRepo;
@@ -48,6 +51,7 @@ export class Store {
     this.actions = new ActionRepo(db);
     this.turns = new TurnRepo(db);
     this.tokens = new TokenRepo(db);
+    this.handled = new HandledRepo(db);
     this.support = new SupportRepo(db);
     this.learningNotes = new LearningNoteRepo(db);
     this.suggestions = new SuggestionRepo(db);

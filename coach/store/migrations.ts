@@ -464,6 +464,20 @@ export const migrations: Migration[] = [
       CREATE VIRTUAL TABLE incident_terms_vocab USING fts5vocab(incident_terms, row);
     `,
   },
+  {
+    version: 12,
+    name: 'requests a transport already handled, kept across restarts (Slack retries)',
+    sql: `
+      -- Slack retries a request it thinks went unanswered, for up to an hour or so, also after Mentat
+      -- restarts. A request's key is claimed in the same transaction as the event it caused, so a retry
+      -- after a crash neither answers twice nor records twice. Rows older than the window are pruned.
+      CREATE TABLE handled_requests (
+        key TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX handled_requests_at ON handled_requests(at);
+    `,
+  },
 ];
 
 /**

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { sign, slashCommand } from '../slack/payloads.ts';
+import { appHomeOpened, appMention, CHANNEL, eventCallback, sign, slashCommand } from '../slack/payloads.ts';
+import { BOT_USER_ID } from '../support/fake-slack.ts';
+import { Store } from '../../coach/store/index.ts';
 import { startServe, type Served } from './support/spawn.ts';
 
 let dir: string | null = null;
@@ -83,4 +85,51 @@ describe('mentat serve when Slack fails', () => {
     expect(await served.stop('SIGTERM')).toBe(0);
     served = null;
   }, 30_000);
+});
+
+describe('Slack retries across a crash and restart', () => {
+  it('a retry after kill -9 gets no second reply and records nothing twice', async () => {
+    slack = await startFakeSlack();
+    dir = mkdtempSync(join(tmpdir(), 'mentat-slack-'));
+    const db = join(dir, 'm.db');
+    const secret = 'slack-signing-secret';
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.apiUrl };
+    const post = async (url: string, body: Record<string, unknown> | URLSearchParams, headers: Record<string, string> = {}): Promise<number> => {
+      const form = body instanceof URLSearchParams;
+      const text = form ? body.toString() : JSON.stringify(body);
+      const r = await fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json', ...sign(secret, text), ...headers }, body: text });
+      return r.status;
+    };
+    served = await startServe(['--port', '0', '--db', db], env);
+    const open = slashCommand('incident open Checkout 5xx spike', slack.responseUrl());
+    expect(await post(served.url, open)).toBe(200);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && JSON.stringify(c.args).includes('opened by')));
+    const mention = appMention(`<@${BOT_USER_ID}> im stuck after the deploy`);
+    const event = eventCallback(mention);
+    expect(await post(served.url, event)).toBe(200);
+    const replies = (): number => slack?.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === mention.ts).length ?? 0;
+    await slack.waitFor(() => replies() > 0);
+    expect(replies()).toBe(1);
+    // The server dies without a word; it comes back on the same store, and Slack retries both requests.
+    await served.stop('SIGKILL');
+    served = await startServe(['--port', '0', '--db', db], env);
+    expect(await post(served.url, event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+    expect(await post(served.url, open, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+    // A later request is answered after earlier ones: once it is, a wrong second reply would be there.
+    expect(await post(served.url, eventCallback(appHomeOpened()))).toBe(200);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'views.publish'));
+    expect(replies()).toBe(1);
+    expect(served.stderr()).toMatch(/dropped a repeat of event:/);
+    expect(await served.stop('SIGTERM')).toBe(0);
+    served = null;
+    const store = Store.open(db);
+    try {
+      const incidents = store.incidents.list({ status: 'all' });
+      expect(incidents).toHaveLength(1);
+      const inc = store.incidents.findByChannel(CHANNEL);
+      expect(store.actions.list(inc?.id ?? 0).filter((a) => a.text === 'im stuck after the deploy')).toHaveLength(1);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
 });
