@@ -14,8 +14,10 @@ export type FakeReply =
   | { kind: 'garbage'; text?: string }
   /** A refusal: no content, no tool call, `message.refusal` set. */
   | { kind: 'refusal'; text: string }
-  /** An OpenAI-style HTTP error. */
-  | { kind: 'error'; status: number; message?: string; code?: string }
+  /** An OpenAI-style HTTP error, with extra headers (Retry-After on a 429). */
+  | { kind: 'error'; status: number; message?: string; code?: string; headers?: Record<string, string> }
+  /** A stream that never ends: a content chunk every 50 ms until the client hangs up. */
+  | { kind: 'endless' }
   /** Any raw HTTP response, e.g. a non-JSON 200. */
   | { kind: 'raw'; status: number; body: string; contentType?: string }
   /** Waits, then answers `then` (default: an empty structured object); the client is expected to give up first. */
@@ -159,7 +161,22 @@ function respond(res: ServerResponse, rec: RecordedRequest, reply: FakeReply, id
     return;
   }
   if (reply.kind === 'error') {
+    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
     return sendJson(res, reply.status, { error: { message: reply.message ?? `fake error ${reply.status}`, type: 'api_error', code: reply.code ?? null } });
+  }
+  if (reply.kind === 'endless') {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const tick = setInterval(() => {
+      if (res.destroyed) {
+        clearInterval(tick);
+        timers.delete(tick);
+        return;
+      }
+      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model: 'fake-model', choices: [{ index: 0, delta: { content: 'and more ' }, finish_reason: null }] })}\n\n`);
+    }, 50);
+    timers.add(tick);
+    res.on('close', () => { clearInterval(tick); timers.delete(tick); });
+    return;
   }
   if (reply.kind === 'raw') {
     if (!res.destroyed) res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'text/plain' }).end(reply.body);
