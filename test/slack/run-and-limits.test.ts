@@ -1,4 +1,5 @@
-// The Run button (a person's run, logged as theirs, result to the thread), Slack's rate limits honoured
+// The Run button through the server's real query route against the real Prometheus lab (a person's run,
+// logged as theirs, result to the thread), Slack's rate limits honoured
 // with bounded retries, and long content split across messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunQueryInput, SlackQueryService } from '../../bots/slack/index.ts';
@@ -7,23 +8,33 @@ import { webClientOptions } from '../../bots/slack/app.ts';
 import { boltLogger } from '../../bots/slack/logger.ts';
 import { textSections } from '../../bots/slack/views/limits.ts';
 import { webApi } from '@slack/bolt';
+import { runThroughRoute } from '../../bots/slack/front-end.ts';
+import { createPromClient } from '../../coach/query/prom-client.ts';
+import { createQueryServices } from '../../coach/query/services.ts';
+import { QUERY_SERVICES_KEY } from '../../coach/server/routes/query.ts';
+import { systemClock } from '../../coach/types.ts';
+import { labUrl } from '../support/prom-lab.ts';
 import { ALICE, blockAction, CHANNEL, slashCommand } from './payloads.ts';
 import { startStack, type Stack } from './stack.ts';
 
 describe('Run button, rate limits, long messages', () => {
   let s: Stack;
   const runs: RunQueryInput[] = [];
-  // The query service's contract as the Slack layer uses it: the run goes into the action log as the
-  // person's, through the real coach, and its summary comes back.
+  let route: SlackQueryService | null = null;
+  // The server's own query-run route (validation, the Prometheus call, the action log) against the real
+  // Prometheus lab, as `mentat serve` mounts it; the inputs are recorded on the way through.
   const query: SlackQueryService = {
     async runAsPerson(input) {
       runs.push(input);
-      await s.coach.handle(input.incidentId, { kind: 'action', from: input.by, action: { kind: 'query_run', query: input.query, language: input.language } });
-      return { summary: `3 series for ${input.query}` };
+      if (!route) throw new Error('the query route is not ready');
+      return route.runAsPerson(input);
     },
   };
   beforeAll(async () => {
     s = await startStack({ query, retries: 2 });
+    const queries = createQueryServices({ store: s.store, clock: systemClock, prom: createPromClient(labUrl()) });
+    await queries.refresh();
+    route = runThroughRoute({ store: s.store, coach: s.coach, clock: systemClock, services: { [QUERY_SERVICES_KEY]: queries } });
     await s.post(slashCommand('incident open Payments latency', s.slack.responseUrl()));
     await s.slack.waitFor(() => s.store.incidents.findByChannel(CHANNEL) !== null);
   });
@@ -36,7 +47,7 @@ describe('Run button, rate limits, long messages', () => {
     if (!inc) throw new Error('no incident');
     return s.store.turns.add({
       incidentId: inc.id, at: new Date().toISOString(), phase: 'demonstrate', type: 'query', rule: 'D1', text: 'Here is a query.',
-      engine: 'offline', fields: { query: { language: 'promql', text: 'rate(http_requests_total[5m])', explanation: [], links: {} } },
+      engine: 'offline', fields: { query: { language: 'promql', text: 'up', explanation: [], links: {} } },
     }).id;
   }
 
@@ -44,10 +55,15 @@ describe('Run button, rate limits, long messages', () => {
     const turnId = seedQueryTurn();
     const res = await s.post(blockAction('mentat_run_query', String(turnId), '1700000009.000100', s.slack.responseUrl()));
     expect(res.status).toBe(200);
-    await s.slack.waitFor(() => s.slack.callsTo('chat.postMessage').some((c) => JSON.stringify(c.args).includes('3 series for')));
+    // What the lab's Prometheus answered for `up`: its two scrape targets, as the route returned them.
+    const result = (c: { args: Record<string, unknown> }): boolean => {
+      const t = JSON.stringify(c.args);
+      return t.includes('ran:') && t.includes('\\"job\\": \\"node\\"') && t.includes('\\"job\\": \\"prometheus\\"');
+    };
+    await s.slack.waitFor(() => s.slack.callsTo('chat.postMessage').some(result));
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ by: `slack:${ALICE}`, query: 'rate(http_requests_total[5m])', language: 'promql', turnId });
-    const post = s.slack.callsTo('chat.postMessage').find((c) => JSON.stringify(c.args).includes('3 series for'));
+    expect(runs[0]).toMatchObject({ by: `slack:${ALICE}`, query: 'up', language: 'promql', turnId });
+    const post = s.slack.callsTo('chat.postMessage').find(result);
     expect(post?.args.thread_ts).toBe('1700000009.000100');
     const inc = s.store.incidents.findByChannel(CHANNEL);
     expect(s.store.actions.list(inc?.id ?? 0).filter((a) => a.kind === 'query_run' && a.actor === `slack:${ALICE}`)).toHaveLength(1);

@@ -17,10 +17,10 @@ declare module 'vitest' {
 
 const SCRIPT = resolve(import.meta.dirname, 'promlab.sh');
 
-/** Whether this vitest run includes files under test/query (no filter means all files). */
+/** Whether this vitest run includes files that use the lab (test/query, the Slack Run button; no filter means all). */
 function wantsLab(argv: string[]): boolean {
   const filters = argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch' && !/vitest(\.mjs)?$/.test(a));
-  return filters.length === 0 || filters.some((f) => f.includes('query') || f === 'test' || f === 'test/');
+  return filters.length === 0 || filters.some((f) => f.includes('query') || f.includes('slack') || f === 'test' || f === 'test/');
 }
 
 export default function setup(project: TestProject): (() => void) | undefined {
