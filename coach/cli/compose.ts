@@ -55,6 +55,8 @@ export interface Composed {
   store: Store;
   /** Which engine phrases turns: "offline" or the model's name. */
   engine: string;
+  /** What GET /healthz says about Prometheus and the model. */
+  health(): Record<string, unknown>;
   close(): void;
 }
 
@@ -68,7 +70,21 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   const model = modelConfigFromEnv(env);
   // The model client (and its SDK) loads only when a model is configured.
   const llm = model ? await import('../llm/index.ts') : null;
-  if (model) (await import('../llm/limit.ts')).setModelConcurrency(model.concurrency);
+  const limit = model ? await import('../llm/limit.ts') : null;
+  limit?.setModelConcurrency(model?.concurrency ?? 4);
+  // Model failures reach the log, at most one line a minute (the offline engine answered each; no text).
+  let lastLogged = 0;
+  let quiet = 0;
+  const stopFailureLog = limit?.onModelFailure((f) => {
+    const now = Date.now();
+    if (now - lastLogged < 60_000) {
+      quiet++;
+      return;
+    }
+    log(`model: ${f.kind}: ${f.reason}; the offline engine answered${quiet ? ` (${quiet} more failures since the last line)` : ''}`);
+    lastLogged = now;
+    quiet = 0;
+  }) ?? (() => undefined);
   const phraser = model && llm ? llm.phraserFromConfig(model, clock) : undefined;
   const store = Store.open(cfg.dbPath);
   const prom = cfg.prometheusUrl ? query.createPromClient(cfg.prometheusUrl) : null;
@@ -122,7 +138,16 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     deps: { store, coach, clock, services },
     store,
     engine: phraser?.engine ?? 'offline',
+    /** For GET /healthz: how Prometheus and the model are doing. */
+    health: () => {
+      const st = queries.status();
+      return {
+        ...(prom ? { prometheus: { url: prom.baseUrl, catalog: st.available, ...(st.lastError ? { lastError: st.lastError } : {}) } } : {}),
+        ...(limit && model ? { model: { name: model.model, ...limit.modelHealth() } } : {}),
+      };
+    },
     close: () => {
+      stopFailureLog();
       hook?.stop();
       stopRefresh();
       coach.close();

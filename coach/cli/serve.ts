@@ -96,7 +96,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
       host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,
       githubSecret: cfg.githubSecret, extraHandlers: fronts.flatMap((f) => f.extraHandlers),
       publicUrl: cfg.publicUrl ?? null, allowedHosts: cfg.allowedHosts ?? [], ...(cfg.writeLimit ? { writeLimit: cfg.writeLimit } : {}),
-      health: () => (fronts.length > 0 ? { frontEnds: supervised.status() } : {}),
+      health: () => ({ ...(fronts.length > 0 ? { frontEnds: supervised.status() } : {}), ...composed.health() }),
     });
     // A front end that cannot start (Slack's invalid_auth, no route to Slack) is retried; the server stays up.
     await supervised.start();

@@ -9,7 +9,7 @@ import { budgetMiddleware, jsonModeMiddleware, redactionMiddleware, type Usage }
 import { clip, describeAgentFailure, parseProblem, readAnswer } from './agent-output.ts';
 import type { StructuredMethod } from './config.ts';
 import { withDeadline, type FailureKind } from './deadline.ts';
-import { acquireModelSlot, modelCalls } from './limit.ts';
+import { acquireModelSlot, modelCalls, noteModelFailure } from './limit.ts';
 import { repairMessage } from './prompts.ts';
 
 export interface AgentSpec<S extends z.ZodObject> {
@@ -126,15 +126,20 @@ export function buildAgent<S extends z.ZodObject>(spec: AgentSpec<S>): Agent<z.i
       const release = acquireModelSlot();
       if (!release) {
         const { max } = modelCalls();
-        return { ok: false, kind: 'limit', reason: `model busy: ${max} calls already in flight (MENTAT_MODEL_CONCURRENCY)`, attempts: 0 };
+        const reason = `model busy: ${max} calls already in flight (MENTAT_MODEL_CONCURRENCY)`;
+        noteModelFailure('limit', reason);
+        return { ok: false, kind: 'limit', reason, attempts: 0 };
       }
       try {
-        return await withDeadline(spec.timeoutMs, (deadline) =>
+        const result = await withDeadline(spec.timeoutMs, (deadline) =>
           loop(userText, opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline, usage));
+        if (!result.ok) noteModelFailure(result.kind, result.reason);
+        return result;
       } catch (err) {
         if (opts.signal?.aborted) return { ok: false, kind: 'error', reason: 'model call cancelled', attempts: usage.model };
         const failure = describeAgentFailure(err, spec.timeoutMs);
         const tries = failure.kind === 'invalid' && usage.model > 1 ? ` (after ${usage.model} attempts)` : '';
+        noteModelFailure(failure.kind, `${failure.reason}${tries}`);
         return { ok: false, kind: failure.kind, reason: `${failure.reason}${tries}`, attempts: usage.model };
       } finally {
         release();

@@ -66,3 +66,36 @@ describe('mentat serve with a model', () => {
     expect(fell.candidate.notice).toMatch(/Offline template/);
   });
 });
+
+describe('mentat serve when the model and Prometheus fail', () => {
+  it('says so in /healthz and in the log (one line, no text), and keeps answering offline', async () => {
+    fake = await startFakeOpenAI({ kind: 'error', status: 500, message: 'upstream overloaded' });
+    dir = mkdtempSync(join(tmpdir(), 'mentat-model-'));
+    served = await startServe(['--port', '0', '--db', join(dir, 'm.db'), '--prometheus', 'http://127.0.0.1:9'], {
+      OPENAI_BASE_URL: fake.baseURL, MENTAT_MODEL: 'fake-model', MENTAT_MODEL_TIMEOUT_MS: '2000',
+    });
+    const post = async (path: string, body: unknown): Promise<HandleResult> => (await (await fetch(`${served?.url ?? ''}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    })).json()) as HandleResult;
+    const opened = await post('/api/incidents', { title: 'Checkout errors', service: 'checkout', from: 'ana' });
+    expect(opened.turns.every((t) => t.engine === 'offline' && typeof t.fallback === 'string')).toBe(true);
+    await post(`/api/incidents/${opened.incident.id}/say`, { from: 'ana', text: 'im stuck, the secret word is hunter2' });
+    type Health = { ok: boolean; prometheus?: { url: string; catalog: boolean; lastError?: string }; model?: { name: string; failures: number; lastFailure: { kind: string; reason: string } | null } };
+    const deadline = Date.now() + 10_000;
+    let h = (await (await fetch(`${served.url}/healthz`)).json()) as Health;
+    while (!h.prometheus?.lastError && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      h = (await (await fetch(`${served.url}/healthz`)).json()) as Health;
+    }
+    expect(h.ok).toBe(true);
+    expect(h.prometheus).toMatchObject({ url: 'http://127.0.0.1:9', catalog: false });
+    expect(h.prometheus?.lastError).toMatch(/\w/);
+    expect(h.model?.name).toBe('fake-model');
+    expect(h.model?.failures).toBeGreaterThanOrEqual(2);
+    expect(h.model?.lastFailure?.reason).toMatch(/500/);
+    const modelLines = served.stderr().split('\n').filter((l) => l.includes('model: '));
+    expect(modelLines).toHaveLength(1);
+    expect(modelLines[0]).toMatch(/model: error: .*500.*the offline engine answered/);
+    expect(served.stderr()).not.toContain('hunter2');
+  }, 30_000);
+});
