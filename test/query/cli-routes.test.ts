@@ -45,18 +45,18 @@ describe('mentat translate', () => {
     expect(r.closest.length).toBeGreaterThan(0);
   });
 
-  it('uses the cached catalog, saying how old it is, when Prometheus is down', async () => {
+  it('never answers for a Prometheus that is down from another one\'s cached catalog', async () => {
+    // The store holds the lab's catalog; 127.0.0.1:9 is another server, down, with none cached.
     const c = io({ MENTAT_DB: db });
-    expect(await translateCommand(['--prometheus', 'http://127.0.0.1:9', '--json', 'is the node exporter up?'], c.io)).toBe(0);
-    const r = JSON.parse(c.out[0] ?? '') as { query: string; catalogAge: string };
-    expect(r.query).toBe('up{job="node"}');
-    expect(r.catalogAge).toMatch(/minute/);
+    expect(await translateCommand(['--prometheus', 'http://127.0.0.1:9', '--json', 'is the node exporter up?'], c.io)).toBe(1);
+    expect(c.out).toEqual([]);
+    expect(c.err.join('\n')).toMatch(/No metric catalog of http:\/\/127\.0\.0\.1:9 is cached yet \(a catalog of http:\/\/127\.0\.0\.1:\d+ is cached, but it describes another server/);
   });
 
   it('fails with a clear message when Prometheus is down and nothing is cached, and 2 on usage errors', async () => {
     const empty = io({ MENTAT_DB: join(tmp.dir, 'empty.db') });
     expect(await translateCommand(['--prometheus', 'http://127.0.0.1:9', 'anything'], empty.io)).toBe(1);
-    expect(empty.err.join('\n')).toMatch(/could not be reached.*No cached metric catalog/);
+    expect(empty.err.join('\n')).toMatch(/No metric catalog of http:\/\/127\.0\.0\.1:9 is cached yet, so there is nothing to translate against/);
     const usage = io({ MENTAT_DB: db });
     expect(await translateCommand(['--json'], usage.io)).toBe(2);
     expect(usage.err.join('\n')).toContain('Usage: mentat translate');
