@@ -1,7 +1,8 @@
 // The real alert path: a real Prometheus evaluates a rule that fires, a real Alertmanager (Debian's
 // prometheus-alertmanager) delivers it to `mentat serve`'s webhook, an incident opens and Slack (the fake
 // Web API) announces it. Mentat is down when the alert first fires: Alertmanager retries, and once Mentat
-// is up the incident opens exactly once. A group of many alerts is one incident with each on its timeline.
+// is up the incident opens exactly once. A flapping alert stays in its open incident; a group of many
+// alerts is one incident with each on its timeline.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,6 +67,11 @@ beforeAll(async () => {
         expr: vector(1)
         labels: { service: checkout, severity: page }
         annotations: { summary: "Checkout 5xx ratio above 5%" }
+      # Fires for 6 s of every 12: it resolves and fires again while the incident is open.
+      - alert: FlappyQueueDepth
+        expr: vector(1) and on() (vector(time()) % 12 < 6)
+        labels: { service: flappy, severity: page }
+        annotations: { summary: "Queue depth flapping" }
       # One alert per histogram bucket: a group of many alerts in one delivery.
       - alert: ScrapeBucketsFull
         expr: sum by (le) (prometheus_http_request_duration_seconds_bucket) >= 0
@@ -135,6 +141,20 @@ describe('Prometheus → Alertmanager → Mentat → Slack', () => {
     await new Promise((r) => setTimeout(r, 5000));
     expect((await incidents()).filter((i) => i.service === 'checkout')).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0ANNOUNCE' && JSON.stringify(c.args).includes(inc.key))).toHaveLength(1);
+  }, 90_000);
+
+  it('keeps a flapping alert in its open incident: fired, resolved, fired again, one incident', async () => {
+    const inc = await until('the flapping incident', async () => (await incidents()).find((i) => i.service === 'flappy'));
+    type View = { timeline: { kind: string; data: { alert?: { name?: string } } }[] };
+    const kinds = async (): Promise<string[]> => ((await (await fetch(`http://127.0.0.1:${mentatPort}/api/incidents/${inc.key}`)).json()) as View)
+      .timeline.filter((e) => e.kind === 'alert_firing' || e.kind === 'alert_resolved').map((e) => e.kind);
+    const seen = await until('fire, resolve and fire again', async () => {
+      const k = await kinds();
+      const i = k.indexOf('alert_resolved');
+      return i >= 0 && k.slice(i + 1).includes('alert_firing') ? k : null;
+    }, 60_000);
+    expect(seen[0]).toBe('alert_firing');
+    expect((await incidents()).filter((i) => i.service === 'flappy')).toHaveLength(1);
   }, 90_000);
 
   it('makes a group of many alerts one incident with every alert on its timeline', async () => {
