@@ -8,6 +8,7 @@ import { IncidentScreen } from './IncidentScreen.tsx';
 import { NameGate } from './NameGate.tsx';
 import { SessionContext, useSession, type Session } from './session.ts';
 import { SignedInAs } from './SignedInAs.tsx';
+import { HealthBanner } from './HealthBanner.tsx';
 import { LiveDot, StreamBanner } from './StreamBanner.tsx';
 import { TokenGate } from './TokenGate.tsx';
 import { useHashRoute } from './useHashRoute.ts';
@@ -105,6 +106,7 @@ function PickerScreen({ onPick }: { onPick: (id: number) => void }) {
         <LiveDot state={list.stream} />
       </header>
       <StreamBanner state={list.stream} />
+      <HealthBanner />
       <IncidentPicker list={list} onPick={(i) => onPick(i.id)} />
     </div>
   );

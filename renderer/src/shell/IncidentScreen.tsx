@@ -7,6 +7,7 @@ import { NotesPane } from '../notes/index.ts';
 import { SupportPane } from '../support/index.ts';
 import { useSession } from './session.ts';
 import { SignedInAs } from './SignedInAs.tsx';
+import { HealthBanner } from './HealthBanner.tsx';
 import { LiveDot, StreamBanner } from './StreamBanner.tsx';
 
 type Tab = 'coach' | 'incident' | 'notes' | 'support';
@@ -82,6 +83,7 @@ export function IncidentScreen({ id, onBack }: { id: number; onBack: () => void 
         <LiveDot state={state.stream} />
       </header>
       <StreamBanner state={state.stream} />
+      <HealthBanner />
       {!view && !state.error && <p className="empty">Loading incident…</p>}
       {state.error && !view && <p role="alert" className="error pad">{state.error}</p>}
       {view && (
