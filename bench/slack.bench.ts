@@ -1,7 +1,9 @@
 // Ack latency of signed Slack events at a steady rate, each also asking the coach a question that it
 // translates to PromQL, and duplicate replies under Slack's retries (must be 0).
 // `npm run bench:slack` (SLACK_BENCH_RATE, SLACK_BENCH_SECONDS, SLACK_BENCH_CHANNELS, SLACK_BENCH_WARMUP override
-// 50/s, 60 s, 10 channels, 100 warm-up events; TMPDIR picks the disk the store is on).
+// 50/s, 60 s, 10 channels, 100 warm-up events; TMPDIR picks the disk the store is on). SLACK_BENCH_MODEL_MS
+// puts a model that answers after that long (a fake OpenAI-compatible server, in the load process) behind
+// the coach's phrasing; results then go to slack-slow-model.json.
 // Slack is remote in production, so the load and the fake Web API run in a child process: the server
 // process holds only what it holds in production (server, assistant, coach, store).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSlackAssistant } from '../bots/slack/index.ts';
 import { createCoach } from '../coach/incident/index.ts';
+import { createChatModel, createModelPhraser } from '../coach/llm/index.ts';
 import { createDemonstrator, createTranslator, memoryCatalog } from '../coach/query/index.ts';
 import { startServer } from '../coach/server/index.ts';
 import { Store } from '../coach/store/index.ts';
@@ -27,7 +30,8 @@ const SECRET = 'bench-secret';
 const channelOf = (i: number): string => `C0BENCH${i % CHANNELS}`;
 
 interface ClientReport { latencies: number[]; perThread: number[]; replied: number; mentions: number; resets: number; sentForMs: number }
-type Msg = { apiUrl: string } | { report: ClientReport };
+type Msg = { apiUrl: string; modelUrl: string | null } | { report: ClientReport };
+const MODEL_MS = process.env.SLACK_BENCH_MODEL_MS ? Number(process.env.SLACK_BENCH_MODEL_MS) : null;
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,7 +44,16 @@ async function client(): Promise<void> {
     process.send?.(m);
   };
   const gotUrl = new Promise<string>((resolve) => process.once('message', (m: { serverUrl: string }) => resolve(m.serverUrl)));
-  send({ apiUrl: slack.apiUrl });
+  let modelUrl: string | null = null;
+  let model: { close(): Promise<void> } | null = null;
+  if (MODEL_MS !== null) {
+    const { startFakeOpenAI } = await import('../test/support/fake-openai.ts');
+    const fake = await startFakeOpenAI();
+    fake.setDefault({ kind: 'delay', ms: MODEL_MS, then: { kind: 'structured', value: { turns: [] } } });
+    modelUrl = fake.baseURL;
+    model = fake;
+  }
+  send({ apiUrl: slack.apiUrl, modelUrl });
   const serverUrl = await gotUrl;
   let resets = 0;
   const once = async (body: string, retry: number): Promise<number> => {
@@ -99,6 +112,7 @@ async function client(): Promise<void> {
   const per = replies();
   send({ report: { latencies, perThread: [...per.values()], replied: per.size, mentions: mentions.size, resets, sentForMs } });
   await slack.close();
+  await model?.close();
 }
 
 async function main(): Promise<void> {
@@ -108,19 +122,24 @@ async function main(): Promise<void> {
   const tmp = tempDir('mentat-slack-bench-');
   const store = Store.open(join(tmp.dir, 'bench.db'));
   const translator = createTranslator({ catalog, clock: systemClock });
-  const coach = createCoach({ store, clock: systemClock, demonstrator: createDemonstrator({ translator, store, links: [] }) });
-  const incidents: number[] = [];
-  for (let c = 0; c < CHANNELS; c++) {
-    const inc = await coach.open({ title: `Checkout errors ${c}`, service: 'checkout', by: 'slack:U0BENCH', channel: channelOf(c) });
-    await coach.handle(inc.incident.id, { kind: 'plan', from: 'slack:U0BENCH', text: '1. check error rate per handler\n2. check latency' });
-    incidents.push(inc.incident.id);
-  }
   const child: ChildProcess = fork(join(import.meta.dirname, '..', 'bin', 'run-ts.js'), [fileURLToPath(import.meta.url), '--client'], { stdio: 'inherit' });
   const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`the load process exited (${String(code)}) before reporting`))));
   exited.catch(() => undefined);
   const next = (): Promise<Msg> => Promise.race([new Promise<Msg>((resolve) => child.once('message', (m: Msg) => resolve(m))), exited]);
   const first = await next();
   if (!('apiUrl' in first)) throw new Error('client did not start');
+  // With a slow model, the real phraser (langchain agent over ChatOpenAI) phrases every turn through it.
+  const phraser = first.modelUrl ? createModelPhraser({
+    model: createChatModel({ apiKey: 'sk-bench', keyless: false, baseURL: first.modelUrl, model: 'fake-model', timeoutMs: 5000, streaming: false, structuredMethod: 'functionCalling', concurrency: 4 }),
+    modelName: 'fake-model', timeoutMs: 5000, clock: systemClock,
+  }) : undefined;
+  const coach = createCoach({ store, clock: systemClock, demonstrator: createDemonstrator({ translator, store, links: [] }), ...(phraser ? { phraser } : {}) });
+  const incidents: number[] = [];
+  for (let c = 0; c < CHANNELS; c++) {
+    const inc = await coach.open({ title: `Checkout errors ${c}`, service: 'checkout', by: 'slack:U0BENCH', channel: channelOf(c) });
+    await coach.handle(inc.incident.id, { kind: 'plan', from: 'slack:U0BENCH', text: '1. check error rate per handler\n2. check latency' });
+    incidents.push(inc.incident.id);
+  }
   const assistant = createSlackAssistant({ coach, store, clock: systemClock, botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: first.apiUrl, log: () => undefined });
   await assistant.start();
   const handle = assistant.handleHttp;
@@ -143,7 +162,7 @@ async function main(): Promise<void> {
   const duplicateReplies = r.perThread.reduce((n, k) => n + Math.max(0, k - 1), 0);
   const p99 = pct(r.latencies, 99);
   const result = {
-    rate: RATE, seconds: SECONDS, channels: CHANNELS, warmupEvents: WARMUP, storeDir: tmp.dir, events: r.mentions, retriedEvents: Math.ceil(r.mentions / RETRY_EVERY), requests: r.latencies.length,
+    modelMs: MODEL_MS, rate: RATE, seconds: SECONDS, channels: CHANNELS, warmupEvents: WARMUP, storeDir: tmp.dir, events: r.mentions, retriedEvents: Math.ceil(r.mentions / RETRY_EVERY), requests: r.latencies.length,
     sentForMs: Math.round(r.sentForMs),
     ackMs: { p50: +pct(r.latencies, 50).toFixed(2), p90: +pct(r.latencies, 90).toFixed(2), p99: +p99.toFixed(2), max: +Math.max(...r.latencies).toFixed(2) },
     replied: r.replied, duplicateReplies, duplicateActions: says - distinct, queryCards, connectionResets: r.resets,
@@ -152,7 +171,7 @@ async function main(): Promise<void> {
   if (process.env.SLACK_BENCH_TRACE) console.log(r.latencies.map((x) => Math.round(x)).join(' '));
   console.log(JSON.stringify(result, null, 2));
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-  writeFileSync(join(import.meta.dirname, 'results', 'slack.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(import.meta.dirname, 'results', MODEL_MS === null ? 'slack.json' : 'slack-slow-model.json'), `${JSON.stringify(result, null, 2)}\n`);
   await exited.catch(() => undefined);
   await server.close();
   await assistant.stop();
