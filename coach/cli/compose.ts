@@ -97,9 +97,27 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   // The spelling dictionary (about 0.3 s to load) is read at start-up rather than on the first question.
   setImmediate(() => { if (!query.warmSpelling()) log('spelling: the English dictionary could not be read; questions are read as typed'); });
   const stopRefresh = prom ? queries.schedule() : () => undefined;
+  let retryTimer: NodeJS.Timeout | null = null;
   if (prom) {
-    // The first catalog fetch runs in the background; until it lands, a cached catalog (or a clear decline) answers.
-    void queries.refresh().then((st) => { if (st.lastError) log(`catalog: ${st.lastError}`); });
+    // The first catalog fetch runs in the background; until it lands, a cached catalog (or a clear decline)
+    // answers. A failed fetch is logged and tried again with backoff (30 s, doubling to 10 minutes) until
+    // Prometheus answers; the log says when it does.
+    const attempt = (delayMs: number, failedBefore: boolean): void => {
+      void queries.refresh().then((st) => {
+        if (!st.lastError) {
+          if (failedBefore) log(`catalog: ${prom.baseUrl} answered again; ${String(st.families ?? 0)} metric families fetched`);
+          return;
+        }
+        log(`catalog: ${st.lastError} Trying again in ${Math.round(delayMs / 1000)} s.`);
+        retryTimer = setTimeout(() => attempt(Math.min(delayMs * 2, 10 * 60_000), true), delayMs);
+        retryTimer.unref();
+      });
+    };
+    const retryText = env.MENTAT_CATALOG_RETRY_SECONDS?.trim() || '30';
+    if (!/^\d+(\.\d+)?$/.test(retryText) || Number(retryText) <= 0) {
+      throw new CodedError('config_invalid', `MENTAT_CATALOG_RETRY_SECONDS must be a positive number of seconds (got "${retryText}").`, 1);
+    }
+    attempt(Number(retryText) * 1000, false);
   }
   const coach = createCoach({
     store, clock, workspace, demonstrator: queries.demonstrator, ...(phraser ? { phraser } : {}),
@@ -148,6 +166,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
     },
     close: () => {
       stopFailureLog();
+      if (retryTimer) clearTimeout(retryTimer);
       hook?.stop();
       stopRefresh();
       coach.close();
