@@ -40,6 +40,10 @@ export interface ServeConfig {
   allowedHosts?: string[];
   /** MENTAT_WRITE_RATE / MENTAT_WRITE_BURST: each writer's token bucket. */
   writeLimit?: { perSecond: number; burst: number };
+  /** MENTAT_RETRY_SECONDS: first wait before a front end that failed to start is tried again. */
+  frontEndRetryMs?: number;
+  /** MENTAT_CATALOG_RETRY_SECONDS: first wait before an unanswered catalog fetch is tried again. */
+  catalogRetryMs?: number;
   /** Seed the bundled demo incident into an empty store. */
   demo?: boolean;
 }
@@ -71,7 +75,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
   // The model client (and its SDK) loads only when a model is configured.
   const llm = model ? await import('../llm/index.ts') : null;
   const limit = model ? await import('../llm/limit.ts') : null;
-  limit?.setModelConcurrency(model?.concurrency ?? 4);
+  if (model) limit?.setModelConcurrency(model.concurrency);
   // Model failures reach the log, at most one line a minute (the offline engine answered each; no text).
   let lastLogged = 0;
   let quiet = 0;
@@ -113,11 +117,7 @@ export async function composeServer(cfg: ServeConfig, env: Record<string, string
         retryTimer.unref();
       });
     };
-    const retryText = env.MENTAT_CATALOG_RETRY_SECONDS?.trim() || '30';
-    if (!/^\d+(\.\d+)?$/.test(retryText) || Number(retryText) <= 0) {
-      throw new CodedError('config_invalid', `MENTAT_CATALOG_RETRY_SECONDS must be a positive number of seconds (got "${retryText}").`, 1);
-    }
-    attempt(Number(retryText) * 1000, false);
+    attempt(cfg.catalogRetryMs ?? 30_000, false);
   }
   const coach = createCoach({
     store, clock, workspace, demonstrator: queries.demonstrator, ...(phraser ? { phraser } : {}),

@@ -30,10 +30,10 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
   const tick = Number(tickText);
   if (!Number.isFinite(tick) || tick < 0) throw new UsageError(`MENTAT_TICK_SECONDS must be a number of seconds (got "${tickText}").`, 'serve');
   const nonEmpty = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
-  const positive = (name: string, fallback: number): number => {
+  const positive = (name: string, fallback: number, unit = ''): number => {
     const raw = nonEmpty(env[name]);
     if (raw === null) return fallback;
-    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new UsageError(`${name} must be a positive number (got "${raw}").`, 'serve');
+    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new UsageError(`${name} must be a positive number${unit} (got "${raw}").`, 'serve');
     return Number(raw);
   };
   const writeLimit = { perSecond: positive('MENTAT_WRITE_RATE', 10), burst: positive('MENTAT_WRITE_BURST', 60) };
@@ -53,6 +53,8 @@ function flagsToConfig(args: string[], env: Record<string, string | undefined>):
     tickMs: tick * 1000,
     publicUrl,
     writeLimit,
+    frontEndRetryMs: positive('MENTAT_RETRY_SECONDS', 5, ' of seconds') * 1000,
+    catalogRetryMs: positive('MENTAT_CATALOG_RETRY_SECONDS', 30, ' of seconds') * 1000,
     allowedHosts: (env.MENTAT_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     demo: v.demo ?? false,
   };
@@ -88,9 +90,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     // Configuration errors (a token without its secret …) fail here, fast, with one clear line.
     const mounted = await Promise.all(registeredFrontEnds().map((f) => f({ env: io.env, deps: composed.deps, log })));
     const fronts = mounted.filter((f): f is MountedFrontEnd => f !== null);
-    const retryText = io.env.MENTAT_RETRY_SECONDS ?? '5';
-    if (!/^\d+(\.\d+)?$/.test(retryText) || Number(retryText) <= 0) throw new UsageError(`MENTAT_RETRY_SECONDS must be a positive number of seconds (got "${retryText}").`, 'serve');
-    const supervised = superviseFrontEnds(fronts, { log, firstDelayMs: Number(retryText) * 1000 });
+    const supervised = superviseFrontEnds(fronts, { log, ...(cfg.frontEndRetryMs ? { firstDelayMs: cfg.frontEndRetryMs } : {}) });
     supervisor = supervised;
     server = await startServer({
       host: cfg.host, port: cfg.port, deps: composed.deps, token: cfg.token, uiDir: cfg.uiDir, log, tickMs: cfg.tickMs,

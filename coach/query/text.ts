@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 
 interface Lemmatizer { noun(this: void, w: string): string; verb(this: void, w: string): string; adjective(this: void, w: string): string }
 const require = createRequire(import.meta.url);
-const wink = require('wink-lemmatizer') as Lemmatizer;
-const wordnet = require('wink-lexicon/src/wn-words.js') as Record<string, number>;
+// Loaded on the first word (about 0.3 s), not when a command that never reads a question starts.
+let wordnetData: { wink: Lemmatizer; words: Record<string, number> } | null = null;
+const wordnet = (): { wink: Lemmatizer; words: Record<string, number> } =>
+  (wordnetData ??= { wink: require('wink-lemmatizer') as Lemmatizer, words: require('wink-lexicon/src/wn-words.js') as Record<string, number> });
 
 const CONCEPTS: Record<string, string> = {};
 const concept = (to: string, words: string): void => {
@@ -104,11 +106,12 @@ function stem(w: string): string {
  */
 export function lemma(w: string): string {
   if (w.length <= 2 || /\d/.test(w)) return w;
+  const { wink, words } = wordnet();
   for (const f of [wink.verb, wink.noun, wink.adjective]) {
     const l = f(w);
     if (l !== w && l.length > 1) return l;
   }
-  return Object.hasOwn(wordnet, w) ? w : stem(w);
+  return Object.hasOwn(words, w) ? w : stem(w);
 }
 
 const normCache = new Map<string, string>();

@@ -17,8 +17,7 @@ export class HandledRepo {
 
   /** True when this is the key's first claim (within the retention window); false for a repeat. */
   claim(key: string, at: string): boolean {
-    if (this.seen(key, at)) return false;
-    // Expired rows go (the key's own included: it is new again); only they match the index range.
+    // Expired rows go first (the key's own included: it is new again); only they match the index range.
     this.prune(at);
     return this.claimStmt.run(key, at).changes === 1;
   }
